@@ -1,0 +1,189 @@
+//! Text in, [`Study`] out.
+//!
+//! [`ingest_bytes`] turns one file's bytes into studies; [`load_paths`] walks
+//! files and folders, and never lets one bad file stop the others: each
+//! failure becomes a [`Diagnostic`] naming the file and the reason.
+
+/// A regex compiled once, on first use.
+macro_rules! regex {
+    ($re:literal $(,)?) => {{
+        static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        // ok: a literal pattern, compiled by the tests of every module using it.
+        RE.get_or_init(|| regex::Regex::new($re).expect("static regex is valid"))
+    }};
+}
+
+mod bilingual;
+mod counts;
+mod decode;
+mod entities;
+mod metadata;
+mod page;
+mod sections;
+mod textutil;
+mod title;
+
+use std::path::{Path, PathBuf};
+
+pub use bilingual::{align, is_chinese};
+
+use crate::model::{Corpus, Diagnostic, Study};
+
+/// Files larger than this are refused rather than read into memory.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Why a file gave no study.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file is binary, not text")]
+    Binary,
+    #[error("no study text found (no title, metadata or abstract paragraph)")]
+    NoStudy,
+    #[error("the file is {0} bytes, over the {MAX_FILE_BYTES}-byte limit")]
+    TooLarge(u64),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Parses one file's bytes. `id` is the record id (the file stem); `source`
+/// is shown to the user and stored in the record.
+pub fn ingest_bytes(id: &str, source: &str, bytes: &[u8]) -> Result<Vec<Study>, IngestError> {
+    let decoded = decode::decode(bytes)?;
+    let mut study = page::parse(&decoded.text).ok_or(IngestError::NoStudy)?;
+    study.id = id.to_string();
+    study.source = source.to_string();
+    let mut warnings = decoded.warnings;
+    warnings.append(&mut study.warnings);
+    study.warnings = warnings;
+    Ok(vec![study])
+}
+
+/// The studies bundled in the binary (`seeds/`).
+pub fn load_seeds() -> Corpus {
+    let mut corpus = Corpus::default();
+    for (name, bytes) in crate::seeds::SEEDS {
+        let source = format!("seeds/{name}");
+        add_result(
+            &mut corpus,
+            &source,
+            ingest_bytes(stem(name), &source, bytes),
+        );
+    }
+    corpus
+}
+
+/// Loads files and folders (walked recursively, hidden entries skipped).
+pub fn load_paths(paths: &[PathBuf]) -> Corpus {
+    let mut corpus = Corpus::default();
+    let mut files = Vec::new();
+    for path in paths {
+        collect_files(path, &mut files, &mut corpus.diagnostics);
+    }
+    for file in files {
+        let source = file.display().to_string();
+        let result =
+            read_file(&file).and_then(|bytes| ingest_bytes(stem(&source), &source, &bytes));
+        add_result(&mut corpus, &source, result);
+    }
+    corpus
+}
+
+fn add_result(corpus: &mut Corpus, source: &str, result: Result<Vec<Study>, IngestError>) {
+    match result {
+        Ok(mut studies) => corpus.studies.append(&mut studies),
+        Err(e) => corpus.diagnostics.push(Diagnostic {
+            source: source.to_string(),
+            reason: e.to_string(),
+        }),
+    }
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, IngestError> {
+    let size = std::fs::metadata(path)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(IngestError::TooLarge(size));
+    }
+    Ok(std::fs::read(path)?)
+}
+
+/// Files under `path`, sorted within each folder; unreadable entries and
+/// symbolic-link loops become diagnostics.
+fn collect_files(path: &Path, files: &mut Vec<PathBuf>, diagnostics: &mut Vec<Diagnostic>) {
+    let mut visited = std::collections::HashSet::new();
+    walk(path, files, diagnostics, &mut visited);
+}
+
+fn walk(
+    path: &Path,
+    files: &mut Vec<PathBuf>,
+    diagnostics: &mut Vec<Diagnostic>,
+    visited: &mut std::collections::HashSet<PathBuf>,
+) {
+    let mut report = |reason: String| {
+        diagnostics.push(Diagnostic {
+            source: path.display().to_string(),
+            reason,
+        })
+    };
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return report("no such file or directory".into());
+        }
+        Err(e) => return report(e.to_string()),
+    };
+    if meta.is_file() {
+        files.push(path.to_path_buf());
+        return;
+    }
+    if !meta.is_dir() {
+        return report("not a regular file or directory".into());
+    }
+    let real = match std::fs::canonicalize(path) {
+        Ok(real) => real,
+        Err(e) => return report(e.to_string()),
+    };
+    if !visited.insert(real) {
+        return report("symbolic-link loop: this folder was already visited".into());
+    }
+    let entries = match std::fs::read_dir(path) {
+        Ok(entries) => entries,
+        Err(e) => return report(e.to_string()),
+    };
+    let mut children: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_none_or(|n| !n.starts_with('.'))
+        })
+        .collect();
+    children.sort();
+    for child in children {
+        walk(&child, files, diagnostics, visited);
+    }
+}
+
+/// The file name without folders and extension.
+fn stem(path: &str) -> &str {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    match name.rfind('.') {
+        Some(dot) if dot > 0 => &name[..dot],
+        _ => name,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_drop_folders_and_extensions() {
+        assert_eq!(stem("seeds/000_ab.txt"), "000_ab");
+        assert_eq!(stem("a/b/.hidden"), ".hidden");
+        assert_eq!(stem("plain"), "plain");
+    }
+}

@@ -1,0 +1,245 @@
+//! How many patients, and what design: read from counts and cue phrases.
+//!
+//! A count is a number (digits or a word) before a patient noun, with up to
+//! two words between ("four consecutive patients", "6 PPP patients"). Counts
+//! that name a subgroup ("in 4 cases") do not vote; counts near words that
+//! mark the whole population ("all", "included", "series of", "who
+//! received") vote more. The count with the most votes wins, the larger one
+//! on a tie (subgroups are smaller than the whole).
+
+use std::collections::HashMap;
+
+use super::textutil::{sentences, words_before};
+use crate::vocab::Vocab;
+
+pub fn patients(text: &str, chinese: &[String], vocab: &Vocab) -> Option<u32> {
+    let population = regex!(
+        r"\b(?:included|enrolled|recruited|case series|retrospective|prospective|this study|we report|we describe|we present)\b"
+    );
+    let mut votes: HashMap<u32, i32> = HashMap::new();
+    for (start, end) in sentences(text) {
+        let sentence = &text[start..end];
+        let lower = sentence.to_lowercase();
+        let sentence_bonus = if population.is_match(&lower) { 2 } else { 0 };
+        let tokens = tokenize(sentence);
+        for (i, &(at, word)) in tokens.iter().enumerate() {
+            let Some(n) = vocab.number(word) else {
+                continue;
+            };
+            if n == 0 || n > 100_000 {
+                continue;
+            }
+            let Some(noun) = (1..=3)
+                .filter_map(|k| tokens.get(i + k))
+                .position(|&(_, w)| vocab.patient_nouns.contains(&w.to_lowercase()))
+            else {
+                continue;
+            };
+            let between = &tokens[i + 1..i + 1 + noun];
+            if between
+                .iter()
+                .any(|&(_, w)| vocab.number(w).is_some() || w.starts_with(char::is_numeric))
+            {
+                continue;
+            }
+            let before = words_before(sentence, at, 2);
+            let last = before.last().map(String::as_str).unwrap_or("");
+            let last_two = before.join(" ");
+            if vocab
+                .subgroup_cues
+                .iter()
+                .any(|c| c == last || *c == last_two)
+            {
+                continue;
+            }
+            let mut score = 1 + sentence_bonus;
+            let near: Vec<String> = before
+                .iter()
+                .cloned()
+                .chain(
+                    tokens
+                        .iter()
+                        .skip(i + 1)
+                        .take(noun + 5)
+                        .map(|&(_, w)| w.to_lowercase()),
+                )
+                .collect();
+            if vocab
+                .total_cues
+                .iter()
+                .any(|c| near.contains(c) || last_two.ends_with(c.as_str()))
+            {
+                score += 2;
+            }
+            *votes.entry(n).or_default() += score;
+        }
+    }
+    if votes.is_empty() {
+        let counted = regex!(r"(\d+)\s*(?:例|名|位)");
+        for p in chinese {
+            for caps in counted.captures_iter(p) {
+                if let Ok(n) = caps[1].parse::<u32>() {
+                    *votes.entry(n).or_default() += 1;
+                }
+            }
+        }
+    }
+    votes
+        .into_iter()
+        .max_by_key(|&(n, v)| (v, n))
+        .map(|(n, _)| n)
+}
+
+/// Words with their byte offsets; hyphens and parentheses split words.
+fn tokenize(sentence: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in sentence.char_indices() {
+        let word_char = c.is_alphanumeric() || c == '\'';
+        match (word_char, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &sentence[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &sentence[s..]));
+    }
+    out
+}
+
+/// The design: a named design the text claims for itself (in the title, or
+/// in a sentence about "this"/"we"/"our" work), else a case report or series
+/// from the patient count, else a review when the text reads like one.
+pub fn design(
+    title: Option<&str>,
+    text: &str,
+    n_patients: Option<u32>,
+    vocab: &Vocab,
+) -> Option<String> {
+    let title = title.unwrap_or_default().to_lowercase();
+    let own: Vec<String> = sentences(text)
+        .into_iter()
+        .map(|(s, e)| text[s..e].to_lowercase())
+        .filter(|s| {
+            regex!(r"\b(?:this|we|our|present|current|here)\b").is_match(s) || s.contains("本研究")
+        })
+        .collect();
+    let lower = text.to_lowercase();
+    let retrospective = vocab
+        .retrospective_cues
+        .iter()
+        .any(|c| lower.contains(c.as_str()));
+    let claims = |cue: &str| title.contains(cue) || own.iter().any(|s| s.contains(cue));
+    let named = vocab
+        .designs
+        .iter()
+        .filter(|d| !d.weak)
+        .find(|d| d.cues.iter().any(|c| claims(&c.to_lowercase())))
+        .map(|d| d.name.clone());
+    let from_count = || match n_patients {
+        Some(1) => Some("case report".to_string()),
+        Some(n) if n >= 2 => Some("case series".to_string()),
+        _ => None,
+    };
+    let weak = || {
+        vocab
+            .designs
+            .iter()
+            .filter(|d| d.weak)
+            .find(|d| d.cues.iter().any(|c| claims(&c.to_lowercase())))
+            .map(|d| d.name.clone())
+    };
+    let design = named.or_else(from_count).or_else(weak)?;
+    let takes_prefix = matches!(design.as_str(), "case series" | "cohort study");
+    Some(
+        if retrospective && takes_prefix && !design.starts_with("retrospective") {
+            format!("retrospective {design}")
+        } else {
+            design
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(text: &str) -> Option<u32> {
+        patients(text, &[], Vocab::builtin())
+    }
+
+    #[test]
+    fn the_population_beats_subgroups_and_samples() {
+        assert_eq!(
+            n(
+                "This was a retrospective case series of 4 patients treated with tofacitinib. Biopsy specimens from a total of 12 patients with EM were studied. In 1 patient, skin was sampled. Marked improvement was noted in all 4 patients."
+            ),
+            Some(4)
+        );
+        assert_eq!(
+            n(
+                "Six patients who received tofacitinib were included in the study. Calcinosis in 5 cases, weakness in 3 cases. Pamidronate was used in 4 cases. IVIG in 4 cases. Five cases had been treated with it."
+            ),
+            Some(6)
+        );
+        assert_eq!(
+            n(
+                "This study focuses on three cases of patients who experienced granuloma. All three cases recovered."
+            ),
+            Some(3)
+        );
+    }
+
+    #[test]
+    fn no_count_is_no_count() {
+        assert_eq!(
+            n("JAK inhibitors were discussed for psoriasis in 2024."),
+            None
+        );
+        assert_eq!(
+            patients("", &["本研究纳入 3 例患者。".into()], Vocab::builtin()),
+            Some(3)
+        );
+    }
+
+    #[test]
+    fn designs_follow_claims_then_counts() {
+        let v = Vocab::builtin();
+        assert_eq!(
+            design(None, "This was a retrospective case series.", Some(4), v).as_deref(),
+            Some("retrospective case series")
+        );
+        assert_eq!(
+            design(
+                None,
+                "Three cases. A literature review was conducted.",
+                Some(3),
+                v
+            )
+            .as_deref(),
+            Some("case series")
+        );
+        assert_eq!(
+            design(None, "This article focuses on JAK inhibitors.", None, v).as_deref(),
+            Some("review")
+        );
+        assert_eq!(
+            design(
+                None,
+                "A previous randomized controlled trial showed benefit.",
+                Some(2),
+                v
+            )
+            .as_deref(),
+            Some("case series")
+        );
+        assert_eq!(
+            design(None, "We report a case of vitiligo.", Some(1), v).as_deref(),
+            Some("case report")
+        );
+    }
+}

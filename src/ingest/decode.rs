@@ -1,0 +1,108 @@
+//! Bytes to text: BOMs, UTF-16, invalid UTF-8 (replaced and reported), and the
+//! checks that tell an empty or binary file from a text.
+
+use std::borrow::Cow;
+
+use super::IngestError;
+
+/// Decoded text and the warnings decoding raised.
+pub struct Decoded<'a> {
+    pub text: Cow<'a, str>,
+    pub warnings: Vec<String>,
+}
+
+pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, IngestError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(IngestError::Empty);
+    }
+    if let Some(text) = decode_utf16(bytes) {
+        return Ok(Decoded {
+            text: Cow::Owned(text),
+            warnings: vec!["decoded from UTF-16".into()],
+        });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if looks_binary(bytes) {
+        return Err(IngestError::Binary);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text: Cow::Borrowed(text),
+            warnings: Vec::new(),
+        }),
+        Err(e) => {
+            let text = String::from_utf8_lossy(bytes);
+            let bad = text.matches('\u{FFFD}').count();
+            Ok(Decoded {
+                text,
+                warnings: vec![format!(
+                    "invalid UTF-8 from byte {}: {bad} sequence(s) replaced with U+FFFD",
+                    e.valid_up_to()
+                )],
+            })
+        }
+    }
+}
+
+/// A NUL byte, or many control characters, in the first 8 KiB.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if memchr::memchr(0, head).is_some() {
+        return true;
+    }
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C))
+        .count();
+    control * 10 > head.len()
+}
+
+fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    let (body, little) = match bytes {
+        [0xFF, 0xFE, rest @ ..] => (rest, true),
+        [0xFE, 0xFF, rest @ ..] => (rest, false),
+        _ => return None,
+    };
+    let units = body.chunks_exact(2).map(|pair| {
+        let pair = [pair[0], pair[1]];
+        if little {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    Some(
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_binary_files_are_errors() {
+        assert!(matches!(decode(b""), Err(IngestError::Empty)));
+        assert!(matches!(decode(b" \n\t\n"), Err(IngestError::Empty)));
+        assert!(matches!(
+            decode(b"\x7fELF\x02\x01\x00\x00"),
+            Err(IngestError::Binary)
+        ));
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_and_reported() {
+        let d = decode(b"Tofacitinib \xff\xfe works").unwrap();
+        assert_eq!(d.text, "Tofacitinib \u{FFFD}\u{FFFD} works");
+        assert!(d.warnings[0].contains("byte 12"));
+    }
+
+    #[test]
+    fn boms_are_handled() {
+        assert_eq!(decode(b"\xEF\xBB\xBFabc").unwrap().text, "abc");
+        let utf16: Vec<u8> = [0xFF, 0xFE, b'h', 0, b'i', 0].to_vec();
+        assert_eq!(decode(&utf16).unwrap().text, "hi");
+    }
+}

@@ -1,0 +1,409 @@
+//! Drugs, doses, conditions, adverse events and outcome statements, found
+//! with the lexicon in the title, abstract and keywords.
+
+use std::collections::HashMap;
+
+use super::textutil::{self, sentences, words_before};
+use crate::lexicon::{Kind, Lexicon, Mention};
+use crate::model::{Dose, Section, Study};
+use crate::vocab::Vocab;
+
+pub struct Found {
+    pub drugs: Vec<String>,
+    /// Mentions per drug, same order as `drugs`.
+    pub drug_counts: Vec<usize>,
+    pub doses: Vec<Dose>,
+    pub conditions: Vec<String>,
+    pub adverse_events: Vec<String>,
+    pub outcomes: Vec<String>,
+}
+
+/// Where a text sits: title and keywords weigh more for conditions.
+#[derive(Clone, Copy, PartialEq)]
+enum Place {
+    Title,
+    Keywords,
+    Body,
+}
+
+/// The title and the English paragraphs, or the Chinese ones when the study
+/// has no English: the text the entity and count steps read.
+pub fn body_text(study: &Study, title: Option<&str>) -> String {
+    let paragraphs = if study.english.is_empty() {
+        &study.chinese
+    } else {
+        &study.english
+    };
+    let mut text = title.unwrap_or_default().to_string();
+    for p in paragraphs {
+        text.push('\n');
+        text.push_str(p);
+    }
+    text
+}
+
+pub fn extract(study: &Study, title: Option<&str>, vocab: &Vocab) -> Found {
+    let lexicon = Lexicon::builtin();
+    let paragraphs = if study.english.is_empty() {
+        &study.chinese
+    } else {
+        &study.english
+    };
+    let keywords = study.keywords.join("; ");
+    let mut texts: Vec<(Place, &str)> = Vec::new();
+    if let Some(t) = title {
+        texts.push((Place::Title, t));
+    }
+    texts.extend(paragraphs.iter().map(|p| (Place::Body, p.as_str())));
+    texts.push((Place::Keywords, keywords.as_str()));
+
+    let mut drugs = Tally::default();
+    let mut conditions = Tally::default();
+    let mut events = Tally::default();
+    let mut doses = Vec::new();
+    let mut abbreviations: Vec<(String, usize)> = Vec::new();
+    for &(place, text) in &texts {
+        let mentions = lexicon.mentions(text);
+        for m in &mentions {
+            match m.kind {
+                Kind::Drug => drugs.add(m.entry, 1),
+                Kind::Condition => {
+                    conditions.add(m.entry, weight(place));
+                    conditions.mark(m.entry, place);
+                    if let Some(abbr) = abbreviation_after(text, m.end) {
+                        abbreviations.push((abbr, m.entry));
+                    }
+                }
+                Kind::AdverseEvent if !negated(text, m.start, vocab) => events.add(m.entry, 1),
+                _ => {}
+            }
+        }
+        if place == Place::Body {
+            doses.extend(find_doses(text, &mentions, lexicon, vocab));
+            count_cooccurrences(text, lexicon, &mut conditions);
+        }
+    }
+    for (abbr, entry) in &abbreviations {
+        let uses: usize = paragraphs.iter().map(|p| count_word(p, abbr)).sum();
+        conditions.add(*entry, uses.saturating_sub(1));
+    }
+    dedupe_doses(&mut doses);
+
+    Found {
+        drug_counts: drugs.order.iter().map(|e| drugs.score[e]).collect(),
+        drugs: drugs
+            .order
+            .iter()
+            .map(|&e| lexicon.drugs[e].name.clone())
+            .collect(),
+        doses,
+        conditions: salient_conditions(&conditions, lexicon),
+        adverse_events: events
+            .order
+            .iter()
+            .map(|&e| lexicon.adverse_events[e].name.clone())
+            .collect(),
+        outcomes: outcomes(&study.sections, paragraphs, vocab),
+    }
+}
+
+fn weight(place: Place) -> usize {
+    match place {
+        Place::Title => 3,
+        Place::Keywords => 2,
+        Place::Body => 1,
+    }
+}
+
+/// Entries in order of first mention, with a score each.
+#[derive(Default)]
+struct Tally {
+    order: Vec<usize>,
+    score: HashMap<usize, usize>,
+    /// Entries named in the title or keywords.
+    headline: Vec<usize>,
+}
+
+impl Tally {
+    fn add(&mut self, entry: usize, by: usize) {
+        let score = self.score.entry(entry).or_insert_with(|| {
+            self.order.push(entry);
+            0
+        });
+        *score += by;
+    }
+
+    fn mark(&mut self, entry: usize, place: Place) {
+        if place != Place::Body && !self.headline.contains(&entry) {
+            self.headline.push(entry);
+        }
+    }
+}
+
+/// `(PPP)` right after a term: the text's own abbreviation for it.
+fn abbreviation_after(text: &str, end: usize) -> Option<String> {
+    let caps = regex!(r"^\s*\(([A-Z][A-Za-z]{1,6})\)").captures(&text[end..])?;
+    Some(caps[1].to_string())
+}
+
+fn count_word(text: &str, word: &str) -> usize {
+    let bytes = text.as_bytes();
+    text.match_indices(word)
+        .filter(|(i, w)| {
+            let before = i.checked_sub(1).map(|j| bytes[j]);
+            let after = bytes.get(i + w.len()).copied();
+            !before.is_some_and(|b| b.is_ascii_alphanumeric())
+                && !after.is_some_and(|b| b.is_ascii_alphanumeric())
+        })
+        .count()
+}
+
+/// Compound conditions named in paraphrase: both words of a pair in one
+/// sentence ("granulomas secondary to filler injection").
+fn count_cooccurrences(text: &str, lexicon: &Lexicon, conditions: &mut Tally) {
+    let with_pairs: Vec<(usize, &Vec<(String, String)>)> = lexicon
+        .conditions
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.cooccur.is_empty())
+        .map(|(i, c)| (i, &c.cooccur))
+        .collect();
+    if with_pairs.is_empty() {
+        return;
+    }
+    for (start, end) in sentences(text) {
+        let sentence = text[start..end].to_lowercase();
+        for (entry, pairs) in &with_pairs {
+            if pairs.iter().any(|(a, b)| {
+                sentence.contains(&a.to_lowercase()) && sentence.contains(&b.to_lowercase())
+            }) {
+                conditions.add(*entry, 1);
+            }
+        }
+    }
+}
+
+/// Conditions the study is about: named in the title or keywords, or
+/// mentioned at least a third as often as the most mentioned one. A
+/// condition whose name is inside a more specific one found in the same text
+/// ("dermatomyositis" inside "juvenile dermatomyositis") is left out.
+fn salient_conditions(tally: &Tally, lexicon: &Lexicon) -> Vec<String> {
+    let name = |e: usize| lexicon.conditions[e].name.as_str();
+    let specific: Vec<usize> = tally
+        .order
+        .iter()
+        .copied()
+        .filter(|&e| {
+            !tally
+                .order
+                .iter()
+                .any(|&other| other != e && contains_words(name(other), name(e)))
+        })
+        .collect();
+    let top = specific.iter().map(|e| tally.score[e]).max().unwrap_or(0);
+    let threshold = ((top as f64) * 0.34).max(1.0);
+    let mut kept: Vec<(usize, usize)> = specific
+        .iter()
+        .enumerate()
+        .filter(|&(_, e)| tally.headline.contains(e) || tally.score[e] as f64 >= threshold)
+        .map(|(i, &e)| (i, e))
+        .collect();
+    kept.sort_by_key(|&(i, e)| (std::cmp::Reverse(tally.score[&e]), i));
+    kept.into_iter().map(|(_, e)| name(e).to_string()).collect()
+}
+
+fn contains_words(haystack: &str, needle: &str) -> bool {
+    haystack.len() > needle.len() && count_word(haystack, needle) > 0
+}
+
+fn negated(text: &str, at: usize, vocab: &Vocab) -> bool {
+    let sentence_start = text[..at]
+        .rfind(['.', ';', '。', '；'])
+        .map_or(0, |i| i + 1);
+    let before = words_before(&text[sentence_start..], at - sentence_start, 5);
+    before
+        .iter()
+        .any(|w| vocab.negations.iter().any(|n| n == w))
+        || vocab
+            .negations
+            .iter()
+            .filter(|n| !n.is_ascii())
+            .any(|n| text[sentence_start..at].ends_with(n.as_str()))
+}
+
+/// Doses in a paragraph, each given to the nearest drug named before it in
+/// the same sentence (or right after it: "10 mg tofacitinib").
+fn find_doses(text: &str, mentions: &[Mention], lexicon: &Lexicon, vocab: &Vocab) -> Vec<Dose> {
+    let re = regex!(
+        r"(?i)(\d+(?:\.\d+)?)(?:\s*(-|–|to)\s*(\d+(?:\.\d+)?))?\s*(mg/kg|mg/m2|mg|µg|μg|mcg|g|ml|iu)\b(?:\s*/\s*(\p{L}+))?"
+    );
+    let drugs: Vec<&Mention> = mentions.iter().filter(|m| m.kind == Kind::Drug).collect();
+    let mut out = Vec::new();
+    for caps in re.captures_iter(text) {
+        let (Some(whole), Some(low), Some(unit)) = (caps.get(0), caps.get(1), caps.get(4)) else {
+            continue;
+        };
+        let sentence_start = text[..whole.start()].rfind(['.', ';']).map_or(0, |i| i + 1);
+        let before = drugs.iter().rev().find(|m| {
+            m.end <= whole.start() && m.start >= sentence_start && whole.start() - m.end <= 60
+        });
+        let after = || {
+            drugs
+                .iter()
+                .find(|m| m.start >= whole.end() && m.start - whole.end() <= 4)
+        };
+        let Some(drug) = before.or_else(after) else {
+            continue;
+        };
+        let mut dose = low.as_str().to_string();
+        if let (Some(sep), Some(high)) = (caps.get(2), caps.get(3)) {
+            let sep = if sep.as_str().eq_ignore_ascii_case("to") {
+                " to "
+            } else {
+                "-"
+            };
+            dose.push_str(sep);
+            dose.push_str(high.as_str());
+        }
+        dose.push(' ');
+        dose.push_str(&unit.as_str().to_lowercase().replace("iu", "IU"));
+        if let Some(per) = caps.get(5) {
+            let word = per.as_str().to_lowercase();
+            dose.push('/');
+            dose.push_str(
+                vocab
+                    .time_words
+                    .get(&word)
+                    .map_or(word.as_str(), String::as_str),
+            );
+        }
+        if let Some(freq) = frequency_after(&text[whole.end()..], vocab) {
+            dose.push(' ');
+            dose.push_str(freq);
+        }
+        out.push(Dose {
+            drug: lexicon.drugs[drug.entry].name.clone(),
+            text: dose,
+        });
+    }
+    out
+}
+
+/// A frequency phrase right after a dose (", twice daily", " bid").
+fn frequency_after<'v>(rest: &str, vocab: &'v Vocab) -> Option<&'v str> {
+    let rest = rest.trim_start_matches([',', ' ', '(']);
+    let head: String = rest.chars().take(24).collect::<String>().to_lowercase();
+    vocab.frequencies.iter().find_map(|(phrase, shown)| {
+        let next = head[..].strip_prefix(phrase.as_str())?;
+        let boundary = next.chars().next().is_none_or(|c| !c.is_alphanumeric());
+        boundary.then_some(shown.as_str())
+    })
+}
+
+fn dedupe_doses(doses: &mut Vec<Dose>) {
+    let mut seen = Vec::new();
+    doses.retain(|d| {
+        let key = (d.drug.clone(), d.text.clone());
+        let new = !seen.contains(&key);
+        seen.push(key);
+        new
+    });
+}
+
+/// Sentences that state a result: from Results and Conclusion sections when
+/// the abstract is labelled, else from any paragraph; aims and methods left
+/// out.
+fn outcomes(sections: &[Section], paragraphs: &[String], vocab: &Vocab) -> Vec<String> {
+    let labelled: Vec<&str> = sections
+        .iter()
+        .filter(|s| {
+            s.label
+                .as_deref()
+                .and_then(|l| vocab.label(l).flatten())
+                .is_some_and(|group| group == "Results" || group == "Conclusion")
+        })
+        .map(|s| s.text.as_str())
+        .collect();
+    // Unlabelled abstracts open with their background: skip it.
+    let skip = usize::from(paragraphs.len() >= 3);
+    let texts: Vec<&str> = if labelled.is_empty() {
+        paragraphs.iter().skip(skip).map(String::as_str).collect()
+    } else {
+        labelled
+    };
+    let mut out: Vec<String> = Vec::new();
+    for text in texts {
+        for (start, end) in sentences(text) {
+            let sentence = textutil::squeeze(&text[start..end]);
+            let lower = sentence.to_lowercase();
+            let words: Vec<&str> = lower
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let is_outcome = vocab.outcome_cues.iter().any(|cue| {
+                words.iter().any(|w| w.starts_with(cue.as_str()))
+                    || (!cue.is_ascii() && lower.contains(cue.as_str()))
+            });
+            let is_method = vocab
+                .method_cues
+                .iter()
+                .any(|cue| lower.contains(cue.as_str()));
+            if is_outcome && !is_method && words.len() <= 80 && !out.contains(&sentence) {
+                out.push(sentence);
+            }
+        }
+    }
+    out.truncate(6);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doses(text: &str) -> Vec<(String, String)> {
+        let lexicon = Lexicon::builtin();
+        find_doses(text, &lexicon.mentions(text), lexicon, Vocab::builtin())
+            .into_iter()
+            .map(|d| (d.drug, d.text))
+            .collect()
+    }
+
+    #[test]
+    fn doses_go_to_the_nearest_drug_before_them() {
+        assert_eq!(
+            doses(
+                "Treatment with tofacitinib, 5 to 10 mg, twice daily or upadacitinib, 15 mg, once daily."
+            ),
+            [
+                ("tofacitinib".into(), "5 to 10 mg twice daily".into()),
+                ("upadacitinib".into(), "15 mg once daily".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn foreign_time_words_are_translated() {
+        assert_eq!(
+            doses("Tofacitinib treatment (10mg/gün) was started."),
+            [("tofacitinib".into(), "10 mg/day".into())]
+        );
+        assert_eq!(
+            doses("baricitinib 4 mg/d for 12 weeks"),
+            [("baricitinib".into(), "4 mg/day".into())]
+        );
+    }
+
+    #[test]
+    fn numbers_without_a_drug_are_no_dose() {
+        assert!(doses("Pamidronate was used in 4 cases; 12 g of sugar.").is_empty());
+    }
+
+    #[test]
+    fn negated_events_are_skipped() {
+        let v = Vocab::builtin();
+        let text = "No herpes zoster occurred. One had neutropenia.";
+        assert!(negated(text, text.find("herpes").unwrap(), v));
+        assert!(!negated(text, text.find("neutropenia").unwrap(), v));
+    }
+}

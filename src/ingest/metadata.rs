@@ -1,0 +1,372 @@
+//! Bibliographic metadata from the lines around an abstract: citation lines,
+//! ID bullets, labelled blocks, keyword and copyright lines, affiliations.
+
+use regex::Regex;
+
+use super::textutil;
+use crate::model::Study;
+use crate::vocab::Vocab;
+
+/// What the metadata lines said, before it is copied into a [`Study`].
+#[derive(Debug, Default)]
+pub struct Meta {
+    journal: Option<String>,
+    year: Option<i32>,
+    fallback_year: Option<i32>,
+    volume: Option<String>,
+    issue: Option<String>,
+    pages: Option<String>,
+    doi: Option<String>,
+    pmid: Option<String>,
+    pmcid: Option<String>,
+    publisher: Option<String>,
+    keywords: Vec<String>,
+    authors: Vec<String>,
+    citation_line: bool,
+    id_bullets: bool,
+    blocks: bool,
+}
+
+impl Meta {
+    pub fn any(&self) -> bool {
+        self.journal.is_some() || self.doi.is_some() || self.pmid.is_some() || self.year.is_some()
+    }
+
+    /// The page shape these lines point to.
+    pub fn shape(&self) -> &'static str {
+        if self.id_bullets {
+            "pubmed-page"
+        } else if self.citation_line {
+            "pubmed-paste"
+        } else if self.blocks {
+            "publisher-page"
+        } else {
+            "abstract"
+        }
+    }
+
+    pub fn fill(self, study: &mut Study) {
+        study.journal = self.journal;
+        study.year = self.year.or(self.fallback_year);
+        study.volume = self.volume;
+        study.issue = self.issue;
+        study.pages = self.pages;
+        study.doi = self.doi;
+        study.pmid = self.pmid;
+        study.pmcid = self.pmcid;
+        study.publisher = self.publisher;
+        study.keywords = self.keywords;
+        if study.authors.is_empty() {
+            study.authors = self.authors;
+        }
+    }
+
+    /// The value line after a block heading (`Journal`, `Publisher`, ...).
+    pub fn set_block(&mut self, field: &str, value: &str, vocab: &Vocab) {
+        self.blocks = true;
+        let value = value.trim();
+        match field {
+            "journal" => {
+                set_once(
+                    &mut self.journal,
+                    textutil::recase_if_shouting(value, vocab),
+                );
+            }
+            "publisher" => {
+                set_once(
+                    &mut self.publisher,
+                    textutil::recase_if_shouting(value, vocab),
+                );
+            }
+            "keywords" => self.keywords = split_keywords(value),
+            "authors" => {
+                self.authors = value
+                    .split([',', ';'])
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty())
+                    .map(String::from)
+                    .collect();
+            }
+            "doi" => {
+                if let Some(doi) = find_doi(value) {
+                    set_once(&mut self.doi, doi);
+                }
+            }
+            "pmid" => set_id(&mut self.pmid, value, |v| {
+                v.chars().all(|c| c.is_ascii_digit())
+            }),
+            "pmcid" => set_id(&mut self.pmcid, value, |v| v.starts_with("PMC")),
+            "date" => self.fallback_year = self.fallback_year.or(find_year(value)),
+            _ => {}
+        }
+    }
+}
+
+fn set_once(slot: &mut Option<String>, value: String) {
+    if slot.is_none() && !value.is_empty() {
+        *slot = Some(value);
+    }
+}
+
+fn set_id(slot: &mut Option<String>, value: &str, valid: impl Fn(&str) -> bool) {
+    let value = value.trim().trim_end_matches('.');
+    if valid(value) && !value.is_empty() {
+        set_once(slot, value.to_string());
+    }
+}
+
+/// Reads a metadata line into `meta`; false when the line is no metadata.
+pub fn absorb(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
+    if absorb_ids(line, meta) {
+        return true;
+    }
+    if let Some(caps) =
+        regex!(r"(?i)^(?:key\s*words?|mesh keywords|author keywords|关键词|关键字)\s*[:：]\s*(.+)$")
+            .captures(line)
+    {
+        meta.keywords = split_keywords(&caps[1]);
+        return true;
+    }
+    if regex!(r"(?i)^(?:copyright\b|©|\(c\)\s)").is_match(line) {
+        meta.fallback_year = meta.fallback_year.or(find_year(line));
+        return true;
+    }
+    if let Some(caps) = regex!(r"(?i)^vol(?:ume|\.)?\s*([^\s,]+),?\s*(?:(?:issue|no\.?|number)\s*([^\s,]+),?\s*)?(?:(?:pages?|pp?\.)\s*(\S+))?\s*$").captures(line) {
+        meta.blocks = true;
+        meta.volume = dash_none(caps.get(1).map(|m| m.as_str()));
+        meta.issue = dash_none(caps.get(2).map(|m| m.as_str()));
+        meta.pages = dash_none(caps.get(3).map(|m| m.as_str()));
+        return true;
+    }
+    if let Some(caps) = regex!(r"(?i)^(?:published(?: online)?|publication date|date published|received|accepted)\s*[:：]?\s*(.{4,40})$").captures(line)
+        && let Some(year) = find_year(&caps[1])
+    {
+        meta.fallback_year = meta.fallback_year.or(Some(year));
+        return true;
+    }
+    absorb_citation(line, meta, vocab)
+}
+
+/// Identifier lines (`- PMID: 38444845`, `DOI: 10...`, a bare doi.org link).
+/// These are read even in a page's trailer.
+pub fn absorb_ids(line: &str, meta: &mut Meta) -> bool {
+    if let Some(caps) = regex!(r"(?i)^[-•*·]?\s*(PMID|PMCID|DOI)\s*[:：]\s*(\S+)").captures(line)
+    {
+        let value = &caps[2];
+        match caps[1].to_ascii_uppercase().as_str() {
+            "PMID" => set_id(&mut meta.pmid, value, |v| {
+                v.chars().all(|c| c.is_ascii_digit())
+            }),
+            "PMCID" => set_id(&mut meta.pmcid, value, |v| v.starts_with("PMC")),
+            _ => {
+                if let Some(doi) = find_doi(line) {
+                    set_once(&mut meta.doi, doi);
+                }
+            }
+        }
+        meta.id_bullets |= line.starts_with(['-', '•', '*', '·']);
+        return true;
+    }
+    if regex!(r"(?i)^(?:https?://)?(?:dx\.)?doi\.org/\S+$").is_match(line) {
+        if let Some(doi) = find_doi(line) {
+            set_once(&mut meta.doi, doi);
+        }
+        return true;
+    }
+    false
+}
+
+/// A PubMed citation line: `J Dermatolog Treat. 2024 Dec;35(1):2338281. doi: ...`.
+fn absorb_citation(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
+    let re = regex!(
+        r"^(?:\d+\.\s+)?(?P<journal>[A-Z][^.;:]{1,150}?)\.\s+(?P<year>(?:1[89]|20)\d{2})(?:\s+[A-Z][a-z]{2}(?:-[A-Z][a-z]{2})?)?(?:\s+\d{1,2})?\s*(?:(?P<sep>[;:])\s*(?P<vol>[^():;.\s]+)?(?:\((?P<issue>[^)]*)\))?(?::\s*(?P<pages>[^.;\s]+))?)?\s*(?:\.|$)"
+    );
+    let vancouver = regex!(
+        r"^(?P<journal>[A-Z][A-Za-z .&-]{2,120}?)\.?\s+(?P<year>(?:1[89]|20)\d{2})\s*;\s*(?P<vol>[^():;\s]+)(?:\((?P<issue>[^)]*)\))?\s*:\s*(?P<pages>[\w-]+)"
+    );
+    let Some(caps) = re.captures(line).or_else(|| vancouver.captures(line)) else {
+        return false;
+    };
+    let has_locator = caps.name("vol").is_some() || caps.name("pages").is_some();
+    let has_doi = line.to_ascii_lowercase().contains("doi");
+    if !has_locator && !has_doi {
+        return false;
+    }
+    meta.citation_line = true;
+    set_once(
+        &mut meta.journal,
+        textutil::recase_if_shouting(caps["journal"].trim(), vocab),
+    );
+    if meta.year.is_none() {
+        meta.year = caps["year"].parse().ok();
+    }
+    let text = |name: &str| {
+        caps.name(name)
+            .map(|m| m.as_str().trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
+    meta.volume = meta.volume.take().or_else(|| text("vol"));
+    meta.issue = meta.issue.take().or_else(|| text("issue"));
+    meta.pages = meta.pages.take().or_else(|| text("pages"));
+    if let Some(doi) = find_doi(line) {
+        set_once(&mut meta.doi, doi);
+    }
+    true
+}
+
+fn dash_none(value: Option<&str>) -> Option<String> {
+    value
+        .map(|v| v.trim().trim_end_matches(','))
+        .filter(|v| !v.is_empty() && *v != "-" && *v != "—")
+        .map(String::from)
+}
+
+/// Keywords split on `;` (or `,` when the line has no `;`).
+pub fn split_keywords(text: &str) -> Vec<String> {
+    let sep: &[char] = if text.contains([';', '；']) {
+        &[';', '；']
+    } else {
+        &[',', '，']
+    };
+    text.split(sep)
+        .map(|k| k.trim().trim_end_matches(['.', '。']).trim())
+        .filter(|k| !k.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// A bare DOI (`10.NNNN/...`) with trailing punctuation removed.
+pub fn find_doi(text: &str) -> Option<String> {
+    let m = regex!(r"10\.\d{4,9}/[^\s\x22<>]+").find(text)?;
+    let mut doi = m.as_str();
+    loop {
+        let trimmed = doi.trim_end_matches(['.', ',', ';', ':', ']', '\'', '"']);
+        let trimmed = if trimmed.ends_with(')')
+            && trimmed.matches('(').count() < trimmed.matches(')').count()
+        {
+            &trimmed[..trimmed.len() - 1]
+        } else {
+            trimmed
+        };
+        if trimmed == doi {
+            break;
+        }
+        doi = trimmed;
+    }
+    Some(doi.to_string())
+}
+
+pub fn find_year(text: &str) -> Option<i32> {
+    regex!(r"\b((?:1[89]|20)\d{2})\b").captures(text)?[1]
+        .parse()
+        .ok()
+}
+
+/// An affiliation: institution words, commas, and no sentence verbs.
+pub fn is_affiliation(line: &str, vocab: &Vocab) -> bool {
+    let lower = line.to_lowercase();
+    let words = textutil::word_count(line);
+    let commas = line.matches([',', '，']).count();
+    words <= 60
+        && commas >= 1
+        && vocab
+            .affiliation_cues
+            .iter()
+            .any(|c| lower.contains(c.as_str()))
+        && !regex!(r"\b(?:is|are|was|were|has|have|had|been|we|our|this|these)\b").is_match(&lower)
+}
+
+/// Strips numbering (`1`, `(1)`, `1.`) from the front of an affiliation.
+pub fn clean_affiliation(line: &str) -> String {
+    let re: &Regex = regex!(r"^(?:\(\d+\)|\d+\.?|[a-z]\))\s*");
+    re.replace(line.trim(), "").trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn absorbed(line: &str) -> Meta {
+        let mut meta = Meta::default();
+        assert!(
+            absorb(line, &mut meta, Vocab::builtin()),
+            "not metadata: {line}"
+        );
+        meta
+    }
+
+    #[test]
+    fn pubmed_citation_lines() {
+        let m = absorbed(
+            "JAMA Dermatol. 2021 Dec 1;157(12):1477-1482. doi: 10.1001/jamadermatol.2021.4084.",
+        );
+        assert_eq!(m.journal.as_deref(), Some("JAMA Dermatol"));
+        assert_eq!(m.year, Some(2021));
+        assert_eq!(
+            (m.volume.as_deref(), m.issue.as_deref(), m.pages.as_deref()),
+            (Some("157"), Some("12"), Some("1477-1482"))
+        );
+        assert_eq!(m.doi.as_deref(), Some("10.1001/jamadermatol.2021.4084"));
+        let m = absorbed(
+            "Front Immunol. 2024 Feb 20:15:1341632. doi: 10.3389/fimmu.2024.1341632. eCollection 2024.",
+        );
+        assert_eq!(
+            (m.volume.as_deref(), m.pages.as_deref()),
+            (Some("15"), Some("1341632"))
+        );
+        let m = absorbed(
+            "Clin Exp Dermatol. 2023 Jun 5:llad195. doi: 10.1093/ced/llad195. Online ahead of print.",
+        );
+        assert_eq!(m.year, Some(2023));
+        assert_eq!(m.doi.as_deref(), Some("10.1093/ced/llad195"));
+    }
+
+    #[test]
+    fn vancouver_citations_and_volume_lines() {
+        let m = absorbed("Infect Drug Resist 2023;16:5165-72.");
+        assert_eq!(
+            (
+                m.journal.as_deref(),
+                m.volume.as_deref(),
+                m.pages.as_deref()
+            ),
+            (Some("Infect Drug Resist"), Some("16"), Some("5165-72"))
+        );
+        let m = absorbed("Volume 16, Issue -, Pages 5165-5172");
+        assert_eq!(
+            (m.volume.as_deref(), m.issue, m.pages.as_deref()),
+            (Some("16"), None, Some("5165-5172"))
+        );
+    }
+
+    #[test]
+    fn sentences_are_not_citations() {
+        let mut meta = Meta::default();
+        assert!(!absorb(
+            "All 4 patients improved. 2021 was the last year of follow-up.",
+            &mut meta,
+            Vocab::builtin()
+        ));
+    }
+
+    #[test]
+    fn dois_lose_trailing_punctuation_but_keep_balanced_parentheses() {
+        assert_eq!(
+            find_doi("doi: 10.1016/S0140-6736(20)30000-1)."),
+            Some("10.1016/S0140-6736(20)30000-1".into())
+        );
+        assert_eq!(
+            find_doi("https://doi.org/10.2147/IDR.S421299."),
+            Some("10.2147/IDR.S421299".into())
+        );
+    }
+
+    #[test]
+    fn keywords_split_on_semicolons_first() {
+        assert_eq!(
+            split_keywords("JAK inhibitors; atopic dermatitis, eczema; psoriasis."),
+            ["JAK inhibitors", "atopic dermatitis, eczema", "psoriasis"]
+        );
+        assert_eq!(split_keywords("a, b"), ["a", "b"]);
+    }
+}

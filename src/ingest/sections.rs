@@ -1,0 +1,150 @@
+//! Sections of an abstract: labels on their own line, at the start of a
+//! paragraph, or glued to the previous sentence (`...genes.Objectives:In this
+//! study...`).
+
+use super::textutil;
+use crate::model::Section;
+use crate::vocab::Vocab;
+
+pub struct Built {
+    pub sections: Vec<Section>,
+    pub summary: Option<String>,
+}
+
+/// Sections from English paragraphs, each with the label of a heading line
+/// that preceded it (if any).
+///
+/// When one paragraph is a whole structured abstract (it opens with a label
+/// and holds three or more), the unlabelled paragraphs beside it are a page's
+/// summary, not sections.
+pub fn build(paragraphs: &[(Option<String>, &str)], vocab: &Vocab) -> Built {
+    let split: Vec<Vec<Section>> = paragraphs
+        .iter()
+        .map(|(heading, text)| {
+            let mut pieces = split_labels(text, vocab);
+            if let (Some(heading), Some(first)) = (heading, pieces.first_mut())
+                && first.label.is_none()
+            {
+                first.label = Some(heading.clone());
+            }
+            pieces
+        })
+        .collect();
+    let structured = split
+        .iter()
+        .any(|p| p.len() >= 3 && p.iter().all(|s| s.label.is_some()));
+    let mut sections = Vec::new();
+    let mut summary: Vec<String> = Vec::new();
+    for pieces in split {
+        let unlabelled = pieces.iter().all(|s| s.label.is_none());
+        if structured && unlabelled {
+            summary.extend(pieces.into_iter().map(|s| s.text));
+        } else {
+            sections.extend(pieces);
+        }
+    }
+    Built {
+        sections,
+        summary: (!summary.is_empty()).then(|| summary.join("\n")),
+    }
+}
+
+/// Splits one paragraph at its section labels. Text after a back-matter
+/// label (disclosures, funding) is dropped.
+pub fn split_labels(text: &str, vocab: &Vocab) -> Vec<Section> {
+    let mut labels: Vec<(usize, usize, Option<String>)> = Vec::new();
+    for (colon, c) in text.match_indices([':', '：']) {
+        let start = label_start(text, colon);
+        let candidate = text[start..colon].trim();
+        if candidate.is_empty() || candidate.chars().count() > vocab.longest_label {
+            continue;
+        }
+        if let Some(shown) = vocab.label(candidate) {
+            let label = shown.map(|_| shown_label(candidate, vocab));
+            labels.push((start, colon + c.len(), label));
+        }
+    }
+    let mut out = Vec::new();
+    let head_end = labels.first().map_or(text.len(), |l| l.0);
+    push_section(&mut out, None, &text[..head_end]);
+    for (i, (_, body_start, label)) in labels.iter().enumerate() {
+        let Some(label) = label else { break };
+        let end = labels.get(i + 1).map_or(text.len(), |next| next.0);
+        push_section(&mut out, Some(label.clone()), &text[*body_start..end]);
+    }
+    out
+}
+
+fn push_section(out: &mut Vec<Section>, label: Option<String>, text: &str) {
+    let text = text.trim();
+    if !text.is_empty() || label.is_some() {
+        out.push(Section {
+            label,
+            text: text.to_string(),
+        });
+    }
+}
+
+/// Where a label ending at `colon` may start: just after the previous
+/// sentence end, or the start of the paragraph.
+fn label_start(text: &str, colon: usize) -> usize {
+    text[..colon]
+        .rfind(['.', '?', '!', '。', ';', '；'])
+        .map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        })
+}
+
+/// A label as shown: shouting labels recased, others as written.
+pub fn shown_label(written: &str, vocab: &Vocab) -> String {
+    let written = textutil::squeeze(written);
+    if written.chars().any(char::is_lowercase) {
+        let mut chars = written.chars();
+        chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    } else {
+        textutil::title_case(&written, vocab)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(text: &str) -> Vec<(Option<String>, String)> {
+        split_labels(text, Vocab::builtin())
+            .into_iter()
+            .map(|s| (s.label, s.text))
+            .collect()
+    }
+
+    #[test]
+    fn glued_labels_split() {
+        let got = labels(
+            "Background:JDM is rare.Objectives:We evaluated.Methods: Six patients.Disclosure of Interests:None declared",
+        );
+        let names: Vec<_> = got
+            .iter()
+            .map(|(l, _)| l.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(names, ["Background", "Objectives", "Methods"]);
+        assert_eq!(got[0].1, "JDM is rare.");
+        assert_eq!(got[2].1, "Six patients.");
+    }
+
+    #[test]
+    fn shouting_labels_are_recased_and_plain_text_is_one_section() {
+        let got = labels("DESIGN, SETTING, AND PARTICIPANTS: This was a case series.");
+        assert_eq!(
+            got[0].0.as_deref(),
+            Some("Design, Setting, and Participants")
+        );
+        let got = labels("Ratio: 3 to 1. The result was good.");
+        assert_eq!(
+            got,
+            [(None, "Ratio: 3 to 1. The result was good.".to_string())]
+        );
+    }
+}

@@ -1,0 +1,207 @@
+//! Title, authors and affiliations from the lines before an abstract, and a
+//! readable title for a study whose text has none.
+
+use super::metadata;
+use super::page::HeaderLine;
+use super::textutil::{self, word_count};
+use crate::lexicon::Lexicon;
+use crate::model::Study;
+use crate::vocab::Vocab;
+
+pub struct Header {
+    pub title: Option<String>,
+    pub authors: Vec<String>,
+    pub affiliations: Vec<String>,
+}
+
+/// Whether a line before the abstract reads as a title rather than the
+/// abstract's first sentence: a title names things, a sentence says
+/// something of them.
+pub fn is_title_like(line: &str) -> bool {
+    title_score(line, 1) >= 2
+}
+
+fn title_score(line: &str, repeats: usize) -> i32 {
+    let words = word_count(line);
+    if !(3..=40).contains(&words) || regex!(r"[a-z)]\.\s+[A-Z]").is_match(line) {
+        return -10;
+    }
+    let lower = line.to_lowercase();
+    let mut score = 0;
+    if repeats > 1 {
+        score += 3;
+    }
+    let long_words: Vec<&str> = line.split_whitespace().filter(|w| w.len() >= 4).collect();
+    let capitalised = long_words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    if !long_words.is_empty() && capitalised * 10 >= long_words.len() * 6 {
+        score += 2;
+    }
+    if line.contains(": ") || line.contains(" - ") || line.contains(" – ") {
+        score += 1;
+    }
+    if !Lexicon::builtin().mentions(line).is_empty() {
+        score += 1;
+    }
+    if !line.ends_with('.') {
+        score += 1;
+    }
+    if regex!(r"\b(?:is|are|was|were|has|have|had|been|be|we|our|showed|shows|suggest|suggests|found|remains|may|can|could|should|will|would)\b").is_match(&lower) {
+        score -= 3;
+    }
+    if regex!(
+        r"^(?:to|we|the aim|this|these|in this|our|here|however|although|objective|background)\b"
+    )
+    .is_match(&lower)
+    {
+        score -= 2;
+    }
+    score
+}
+
+/// An author list: comma-separated personal names (with optional
+/// affiliation digits or asterisks), no sentence words.
+fn is_author_list(line: &str) -> bool {
+    let names: Vec<&str> = line
+        .trim_end_matches('.')
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|n| !n.is_empty() && *n != "and")
+        .collect();
+    names.len() >= 2
+        && names.iter().all(|name| {
+            let name = name.strip_prefix("and ").unwrap_or(name);
+            let parts: Vec<&str> = name.split_whitespace().collect();
+            (1..=5).contains(&parts.len())
+                && parts.iter().all(|p| {
+                    let p =
+                        p.trim_end_matches(|c: char| c.is_ascii_digit() || c == '*' || c == '†');
+                    p.starts_with(char::is_uppercase)
+                        || matches!(
+                            p,
+                            "van"
+                                | "von"
+                                | "de"
+                                | "der"
+                                | "da"
+                                | "di"
+                                | "le"
+                                | "la"
+                                | "del"
+                                | "bin"
+                        )
+                })
+        })
+}
+
+pub fn resolve_header(lines: &[HeaderLine<'_>], vocab: &Vocab) -> Header {
+    let mut header = Header {
+        title: None,
+        authors: Vec::new(),
+        affiliations: Vec::new(),
+    };
+    let mut best: Option<(i32, &str)> = None;
+    for line in lines {
+        if metadata::is_affiliation(line.text, vocab) {
+            header
+                .affiliations
+                .push(metadata::clean_affiliation(line.text));
+            continue;
+        }
+        if header.authors.is_empty() && is_author_list(line.text) && word_count(line.text) <= 80 {
+            header.authors = line
+                .text
+                .trim_end_matches('.')
+                .split([',', ';'])
+                .map(|a| {
+                    let a = a.trim();
+                    let a = a.strip_prefix("and ").unwrap_or(a);
+                    a.trim_end_matches(|c: char| c.is_ascii_digit() || c == '*' || c == '†')
+                        .trim()
+                        .to_string()
+                })
+                .filter(|a| !a.is_empty())
+                .collect();
+            continue;
+        }
+        let mut score = title_score(line.text, line.repeats);
+        if line.text.is_ascii() {
+            score += 1;
+        }
+        if score >= 2 && best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, line.text));
+        }
+    }
+    header.title = best.map(|(_, t)| textutil::squeeze(t.trim_end_matches('.')));
+    header
+}
+
+/// "Tofacitinib and upadacitinib for persistent erythema multiforme: case
+/// series (n=4)". The main drugs are the most mentioned ones.
+pub fn derive(study: &Study, drug_counts: &[usize]) -> String {
+    let mut ranked: Vec<(usize, &str)> = drug_counts
+        .iter()
+        .zip(&study.drugs)
+        .map(|(&c, d)| (c, d.as_str()))
+        .collect();
+    ranked.sort_by_key(|&(c, _)| std::cmp::Reverse(c));
+    let top = ranked.first().map_or(0, |r| r.0);
+    let drugs: Vec<&str> = ranked
+        .iter()
+        .take(2)
+        .filter(|(c, _)| c * 3 >= top)
+        .map(|&(_, d)| d)
+        .collect();
+    let mut title = match (drugs.as_slice(), study.conditions.first()) {
+        ([], Some(c)) => capitalise(c),
+        ([], None) => "Untitled study".to_string(),
+        (d, Some(c)) => format!("{} for {c}", capitalise(&d.join(" and "))),
+        (d, None) => capitalise(&d.join(" and ")),
+    };
+    match (&study.design, study.n_patients) {
+        (Some(design), Some(n)) => title.push_str(&format!(": {design} (n={n})")),
+        (Some(design), None) => title.push_str(&format!(": {design}")),
+        (None, Some(n)) => title.push_str(&format!(" (n={n})")),
+        (None, None) => {}
+    }
+    title
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_name_things_sentences_say_things() {
+        assert!(is_title_like(
+            "Refractory Palmoplantar Pustulosis Successfully Treated with JAK Inhibitor Tofacitinib: A Case Series"
+        ));
+        assert!(is_title_like(
+            "Tofacitinib for filler-induced granulomas: a case series."
+        ));
+        assert!(!is_title_like(
+            "Persistent erythema multiforme (PEM) is poorly understood and lacks effective therapies other than glucocorticoids."
+        ));
+        assert!(!is_title_like(
+            "To report outcomes following treatment of PEM with Janus kinase (JAK) inhibition."
+        ));
+    }
+
+    #[test]
+    fn author_lists() {
+        assert!(is_author_list("Zhang Y1, Li X2, van der Berg J*"));
+        assert!(!is_author_list(
+            "Psoriasis, eczema and other dermatoses are common."
+        ));
+    }
+}

@@ -1,0 +1,335 @@
+//! The drug, condition and adverse-event lexicon, kept as data in
+//! `assets/lexicon.toml` and compiled once into one Aho-Corasick automaton.
+//!
+//! Every synonym (brand, development code, Chinese name, spelling variant)
+//! maps to one canonical lower-case name, so the rest of the program speaks of
+//! `tofacitinib` whether the text said Xeljanz, CP-690,550 or 托法替布.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+
+const LEXICON_TOML: &str = include_str!("../assets/lexicon.toml");
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DrugClass {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub synonyms: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Drug {
+    pub name: String,
+    #[serde(default)]
+    pub class: Option<String>,
+    #[serde(default)]
+    pub target: Option<String>,
+    #[serde(default)]
+    pub synonyms: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Term {
+    pub name: String,
+    #[serde(default)]
+    pub synonyms: Vec<String>,
+    /// Word pairs that name the term when both occur in one sentence.
+    #[serde(default)]
+    pub cooccur: Vec<(String, String)>,
+}
+
+#[derive(Debug, Deserialize)]
+struct LexiconFile {
+    #[serde(default)]
+    class: Vec<DrugClass>,
+    #[serde(default)]
+    drug: Vec<Drug>,
+    #[serde(default)]
+    condition: Vec<Term>,
+    #[serde(default)]
+    adverse_event: Vec<Term>,
+}
+
+/// What a lexicon entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Drug,
+    Class,
+    Condition,
+    AdverseEvent,
+}
+
+/// One place in a text where a lexicon term occurs. Offsets are byte offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub kind: Kind,
+    /// Index into the list of that kind (`drugs`, `classes`, ...).
+    pub entry: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Pattern {
+    kind: Kind,
+    entry: usize,
+    /// Acronyms such as `PPP` or `CsA` must match with their exact case.
+    exact_case: bool,
+}
+
+pub struct Lexicon {
+    pub classes: Vec<DrugClass>,
+    pub drugs: Vec<Drug>,
+    pub conditions: Vec<Term>,
+    pub adverse_events: Vec<Term>,
+    automaton: AhoCorasick,
+    patterns: Vec<Pattern>,
+    /// The text of each automaton pattern, for the search vocabulary.
+    pattern_texts: Vec<String>,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("drugs", &self.drugs.len())
+            .field("conditions", &self.conditions.len())
+            .field("adverse_events", &self.adverse_events.len())
+            .finish()
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    #[error("lexicon is not valid TOML: {0}")]
+    Toml(#[from] toml::de::Error),
+    #[error("lexicon automaton: {0}")]
+    Build(#[from] aho_corasick::BuildError),
+}
+
+impl Lexicon {
+    /// The lexicon bundled in the binary, compiled on first use.
+    pub fn builtin() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| {
+            // ok: the embedded asset is checked by the test suite.
+            Lexicon::from_toml(LEXICON_TOML).expect("assets/lexicon.toml is valid")
+        })
+    }
+
+    pub fn from_toml(text: &str) -> Result<Self, LexiconError> {
+        let file: LexiconFile = toml::from_str(text)?;
+        let mut texts = Vec::new();
+        let mut patterns = Vec::new();
+        let mut add = |text: &str, kind: Kind, entry: usize, plural: bool| {
+            let text = text.trim();
+            if text.is_empty() {
+                return;
+            }
+            let pattern = Pattern {
+                kind,
+                entry,
+                exact_case: is_acronym(text),
+            };
+            if plural && text.is_ascii() && !text.ends_with('s') && !pattern.exact_case {
+                texts.push(format!("{text}s"));
+                patterns.push(pattern);
+            }
+            texts.push(text.to_string());
+            patterns.push(pattern);
+        };
+        for (i, class) in file.class.iter().enumerate() {
+            class
+                .synonyms
+                .iter()
+                .for_each(|s| add(s, Kind::Class, i, true));
+        }
+        for (i, drug) in file.drug.iter().enumerate() {
+            add(&drug.name, Kind::Drug, i, is_word(&drug.name));
+            drug.synonyms
+                .iter()
+                .for_each(|s| add(s, Kind::Drug, i, is_word(s)));
+        }
+        for (kind, terms) in [
+            (Kind::Condition, &file.condition),
+            (Kind::AdverseEvent, &file.adverse_event),
+        ] {
+            for (i, term) in terms.iter().enumerate() {
+                add(&term.name, kind, i, true);
+                term.synonyms.iter().for_each(|s| add(s, kind, i, true));
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&texts)?;
+        Ok(Self {
+            classes: file.class,
+            drugs: file.drug,
+            conditions: file.condition,
+            adverse_events: file.adverse_event,
+            automaton,
+            patterns,
+            pattern_texts: texts,
+        })
+    }
+
+    /// Every lexicon term in `text`, leftmost-longest, at word boundaries,
+    /// in text order.
+    pub fn mentions(&self, text: &str) -> Vec<Mention> {
+        let bytes = text.as_bytes();
+        let mut found: Vec<Mention> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(text) {
+            let pattern = self.patterns[m.pattern().as_usize()];
+            let (start, end) = (m.start(), m.end());
+            if !at_word_boundary(bytes, start, end) {
+                continue;
+            }
+            if pattern.exact_case
+                && &text[start..end] != self.pattern_texts[m.pattern().as_usize()].as_str()
+            {
+                continue;
+            }
+            found.push(Mention {
+                kind: pattern.kind,
+                entry: pattern.entry,
+                start,
+                end,
+            });
+        }
+        found.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        let mut kept: Vec<Mention> = Vec::with_capacity(found.len());
+        for m in found {
+            if kept.last().is_none_or(|last| m.start >= last.end) {
+                kept.push(m);
+            }
+        }
+        kept
+    }
+
+    /// Canonical name of an entry.
+    pub fn name(&self, kind: Kind, entry: usize) -> &str {
+        match kind {
+            Kind::Drug => &self.drugs[entry].name,
+            Kind::Class => &self.classes[entry].name,
+            Kind::Condition => &self.conditions[entry].name,
+            Kind::AdverseEvent => &self.adverse_events[entry].name,
+        }
+    }
+
+    /// Every (term text, kind, entry) the lexicon knows, for search
+    /// vocabularies.
+    pub fn terms(&self) -> impl Iterator<Item = (&str, Kind, usize)> {
+        self.pattern_texts
+            .iter()
+            .zip(&self.patterns)
+            .map(|(t, p)| (t.as_str(), p.kind, p.entry))
+    }
+
+    pub fn drug_index(&self, name: &str) -> Option<usize> {
+        self.drugs.iter().position(|d| d.name == name)
+    }
+
+    /// Drugs of a class, by class id.
+    pub fn drugs_of_class(&self, class_id: &str) -> impl Iterator<Item = usize> + '_ {
+        let class_id = class_id.to_string();
+        self.drugs
+            .iter()
+            .enumerate()
+            .filter(move |(_, d)| d.class.as_deref() == Some(class_id.as_str()))
+            .map(|(i, _)| i)
+    }
+}
+
+/// Plain words take a plural; development codes (`ABT-494`) do not.
+fn is_word(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-')
+}
+
+/// An acronym is short and carries capitals after its first letter (`PPP`,
+/// `CsA`, `IVIG`); it must match with its exact case to avoid hitting words.
+fn is_acronym(text: &str) -> bool {
+    text.len() <= 6
+        && text.is_ascii()
+        && text.chars().skip(1).any(|c| c.is_ascii_uppercase())
+        && !text.contains(['-', ' '])
+}
+
+/// ASCII terms must stand as whole words; CJK terms need no boundary.
+fn at_word_boundary(bytes: &[u8], start: usize, end: usize) -> bool {
+    let is_word = |b: u8| b.is_ascii_alphanumeric();
+    let first = bytes[start];
+    let last = bytes[end - 1];
+    let left_ok = !first.is_ascii_alphanumeric() || start == 0 || !is_word(bytes[start - 1]);
+    let right_ok = !last.is_ascii_alphanumeric() || end == bytes.len() || !is_word(bytes[end]);
+    left_ok && right_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SMALL: &str = r#"
+[[class]]
+id = "jak"
+name = "JAK inhibitor"
+synonyms = ["JAK inhibitor", "JAK抑制剂"]
+
+[[drug]]
+name = "tofacitinib"
+class = "jak"
+synonyms = ["Xeljanz", "CP-690,550", "托法替布"]
+
+[[condition]]
+name = "psoriasis"
+synonyms = ["银屑病"]
+
+[[condition]]
+name = "palmoplantar pustulosis"
+synonyms = ["PPP"]
+
+[[condition]]
+name = "granuloma"
+"#;
+
+    fn names(lex: &Lexicon, text: &str) -> Vec<String> {
+        lex.mentions(text)
+            .iter()
+            .map(|m| lex.name(m.kind, m.entry).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn synonyms_map_to_canonical_names() {
+        let lex = Lexicon::from_toml(SMALL).unwrap();
+        assert_eq!(
+            names(&lex, "XELJANZ (CP-690,550) and 托法替布 for 银屑病"),
+            ["tofacitinib", "tofacitinib", "tofacitinib", "psoriasis"]
+        );
+    }
+
+    #[test]
+    fn words_must_stand_alone_and_acronyms_keep_case() {
+        let lex = Lexicon::from_toml(SMALL).unwrap();
+        assert!(names(&lex, "antipsoriasisform ppp").is_empty());
+        assert_eq!(names(&lex, "PPP"), ["palmoplantar pustulosis"]);
+        assert_eq!(names(&lex, "JAK inhibitors"), ["JAK inhibitor"]);
+    }
+
+    #[test]
+    fn plurals_of_conditions_match() {
+        let lex = Lexicon::from_toml(SMALL).unwrap();
+        assert_eq!(names(&lex, "two granulomas"), ["granuloma"]);
+        assert!(names(&lex, "granulomatous").is_empty());
+    }
+
+    #[test]
+    fn the_bundled_lexicon_loads() {
+        let lex = Lexicon::builtin();
+        assert!(lex.drug_index("tofacitinib").is_some());
+        assert!(lex.drugs_of_class("jak").count() >= 10);
+    }
+}

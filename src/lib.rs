@@ -1,0 +1,11 @@
+//! studyterm: a terminal browser for clinical study abstracts.
+//!
+//! Dependencies point one way: `model` <- `ingest` <- `cli`. The domain
+//! modules never touch the terminal.
+
+pub mod cli;
+pub mod ingest;
+pub mod lexicon;
+pub mod model;
+pub mod seeds;
+pub mod vocab;

@@ -1,0 +1,118 @@
+//! Plain data: the study record every other module reads and writes.
+//!
+//! No I/O and no terminal here. The JSON field names of [`Study`] are a contract
+//! other tools read, so renaming a field is a breaking change.
+
+use serde::{Deserialize, Serialize};
+
+/// One study, as far as its text tells. A value the text does not state is
+/// `None` or empty, never guessed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Study {
+    /// Unique within a corpus: the file stem (plus a record index for
+    /// multi-record files).
+    pub id: String,
+    /// Where the text came from (a path, or `seeds/NAME` for bundled files).
+    pub source: String,
+    /// Which reader made the record and the page shape it recognised.
+    pub format: String,
+    pub title: String,
+    /// True when the text has no title and `title` was composed from the
+    /// extracted drug, condition and design.
+    pub title_derived: bool,
+    pub authors: Vec<String>,
+    pub affiliations: Vec<String>,
+    pub journal: Option<String>,
+    pub year: Option<i32>,
+    pub volume: Option<String>,
+    pub issue: Option<String>,
+    pub pages: Option<String>,
+    /// Bare DOI, e.g. `10.2147/IDR.S421299`.
+    pub doi: Option<String>,
+    pub pmid: Option<String>,
+    /// With the `PMC` prefix.
+    pub pmcid: Option<String>,
+    pub publisher: Option<String>,
+    pub keywords: Vec<String>,
+    pub design: Option<String>,
+    pub n_patients: Option<u32>,
+    /// Canonical generic names, in order of first mention.
+    pub drugs: Vec<String>,
+    pub doses: Vec<Dose>,
+    pub conditions: Vec<String>,
+    pub adverse_events: Vec<String>,
+    /// Sentences that state a result.
+    pub outcomes: Vec<String>,
+    pub sections: Vec<Section>,
+    /// A short unlabelled summary that some aggregator pages put before a
+    /// structured abstract.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    pub english: Vec<String>,
+    pub chinese: Vec<String>,
+    /// Pairs of indices into `english` and `chinese`; either side may be
+    /// `None` when a paragraph has no counterpart.
+    pub alignment: Vec<(Option<usize>, Option<usize>)>,
+    pub warnings: Vec<String>,
+}
+
+/// A dose as the text states it, attributed to one drug.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dose {
+    pub drug: String,
+    pub text: String,
+}
+
+/// One labelled part of an abstract. `label` is `None` for a paragraph the
+/// text does not label.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub label: Option<String>,
+    pub text: String,
+}
+
+impl Study {
+    /// True when the study carries Chinese paragraphs.
+    pub fn has_chinese(&self) -> bool {
+        !self.chinese.is_empty()
+    }
+
+    /// The abstract as one block of English text (sections joined).
+    pub fn abstract_text(&self) -> String {
+        self.sections
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// Why a file could not be turned into studies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    pub source: String,
+    pub reason: String,
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.source, self.reason)
+    }
+}
+
+/// Everything loaded: the studies and the files that failed.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    pub studies: Vec<Study>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Corpus {
+    pub fn len(&self) -> usize {
+        self.studies.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.studies.is_empty()
+    }
+}

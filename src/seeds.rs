@@ -1,0 +1,3 @@
+//! The seed files bundled into the binary by `build.rs`.
+
+include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
