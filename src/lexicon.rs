@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 
 const LEXICON_TOML: &str = include_str!("../assets/lexicon.toml");
@@ -163,7 +163,8 @@ impl Lexicon {
         }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&texts)?;
         Ok(Self {
             classes: file.class,
@@ -177,36 +178,26 @@ impl Lexicon {
     }
 
     /// Every lexicon term in `text`, leftmost-longest, at word boundaries,
-    /// in text order.
+    /// in text order. (A longest match that fails its word boundary hides a
+    /// shorter one inside it; lexicon terms rarely nest that way, and the
+    /// non-overlapping search is several times faster.)
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
         let bytes = text.as_bytes();
-        let mut found: Vec<Mention> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
-            let pattern = self.patterns[m.pattern().as_usize()];
-            let (start, end) = (m.start(), m.end());
-            if !at_word_boundary(bytes, start, end) {
-                continue;
-            }
-            if pattern.exact_case
-                && &text[start..end] != self.pattern_texts[m.pattern().as_usize()].as_str()
-            {
-                continue;
-            }
-            found.push(Mention {
-                kind: pattern.kind,
-                entry: pattern.entry,
-                start,
-                end,
-            });
-        }
-        found.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-        let mut kept: Vec<Mention> = Vec::with_capacity(found.len());
-        for m in found {
-            if kept.last().is_none_or(|last| m.start >= last.end) {
-                kept.push(m);
-            }
-        }
-        kept
+        self.automaton
+            .find_iter(text)
+            .filter_map(|m| {
+                let index = m.pattern().as_usize();
+                let pattern = self.patterns[index];
+                let (start, end) = (m.start(), m.end());
+                let exact = !pattern.exact_case || text[start..end] == self.pattern_texts[index];
+                (exact && at_word_boundary(bytes, start, end)).then_some(Mention {
+                    kind: pattern.kind,
+                    entry: pattern.entry,
+                    start,
+                    end,
+                })
+            })
+            .collect()
     }
 
     /// Canonical name of an entry.

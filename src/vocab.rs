@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 
 const VOCAB_TOML: &str = include_str!("../assets/vocab.toml");
@@ -60,10 +61,15 @@ pub struct Vocab {
     pub block_labels: HashMap<String, String>,
     pub furniture_lines: HashSet<String>,
     pub trailer_headings: HashSet<String>,
-    pub furniture_phrases: Vec<String>,
+    pub furniture_phrases: CueMatcher,
     pub designs: Vec<DesignCue>,
+    /// Every design cue, each pattern naming its design's index.
+    design_cues: AhoCorasick,
+    design_of_cue: Vec<usize>,
     pub retrospective_cues: Vec<String>,
     pub patient_nouns: HashSet<String>,
+    /// The same nouns, to find sentences that count anyone at all.
+    pub patient_noun_cues: CueMatcher,
     pub patient_nouns_zh: Vec<String>,
     pub total_cues: Vec<String>,
     pub subgroup_cues: Vec<String>,
@@ -74,9 +80,12 @@ pub struct Vocab {
     /// Frequency phrase as written -> shown form, longest phrase first.
     pub frequencies: Vec<(String, String)>,
     pub negations: Vec<String>,
-    pub outcome_cues: Vec<String>,
-    pub method_cues: Vec<String>,
-    pub affiliation_cues: Vec<String>,
+    /// Outcome words, matched at the start of a word ("improve" in
+    /// "improvement").
+    pub outcome_cues: CueMatcher,
+    /// Phrases of aims and methods, matched anywhere.
+    pub method_cues: CueMatcher,
+    pub affiliation_cues: CueMatcher,
     pub journal_acronyms: HashSet<String>,
     pub small_words: HashSet<String>,
 }
@@ -103,6 +112,16 @@ impl Vocab {
         for label in &file.backmatter_labels {
             labels.insert(label.to_lowercase(), None);
         }
+        let (design_of_cue, cues): (Vec<usize>, Vec<&String>) = file
+            .design
+            .iter()
+            .enumerate()
+            .flat_map(|(i, d)| d.cues.iter().map(move |c| (i, c)))
+            .unzip();
+        let design_cues = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(cues)
+            .map_err(serde::de::Error::custom)?;
         let longest_label = labels.keys().map(|k| k.chars().count()).max().unwrap_or(0);
         let block_labels = file
             .block_labels
@@ -138,9 +157,12 @@ impl Vocab {
             block_labels,
             furniture_lines: lower(file.furniture_lines).into_iter().collect(),
             trailer_headings: lower(file.trailer_headings).into_iter().collect(),
-            furniture_phrases: lower(file.furniture_phrases),
+            furniture_phrases: CueMatcher::new(&file.furniture_phrases, false),
+            design_cues,
+            design_of_cue,
             designs: file.design,
             retrospective_cues: lower(file.retrospective_cues),
+            patient_noun_cues: CueMatcher::new(&file.patient_nouns, true),
             patient_nouns: lower(file.patient_nouns).into_iter().collect(),
             patient_nouns_zh: file.patient_nouns_zh,
             total_cues: lower(file.total_cues),
@@ -150,9 +172,9 @@ impl Vocab {
             time_words,
             frequencies,
             negations: lower(file.negations),
-            outcome_cues: lower(file.outcome_cues),
-            method_cues: lower(file.method_cues),
-            affiliation_cues: lower(file.affiliation_cues),
+            outcome_cues: CueMatcher::new(&file.outcome_cues, true),
+            method_cues: CueMatcher::new(&file.method_cues, false),
+            affiliation_cues: CueMatcher::new(&file.affiliation_cues, false),
             journal_acronyms: file.journal_acronyms.into_iter().collect(),
             small_words: lower(file.small_words).into_iter().collect(),
         })
@@ -165,12 +187,80 @@ impl Vocab {
         self.labels.get(&key).map(|v| v.as_deref())
     }
 
+    /// The designs (indices into `designs`) whose cues occur in `text`, as
+    /// a bit set.
+    pub fn design_cues_in(&self, text: &str) -> u64 {
+        self.design_cues
+            .find_overlapping_iter(text)
+            .fold(0, |set, m| set | 1 << self.design_of_cue[m.pattern().as_usize()].min(63))
+    }
+
     /// A count written as digits or as an English number word.
     pub fn number(&self, word: &str) -> Option<u32> {
-        if !word.is_empty() && word.len() <= 6 && word.bytes().all(|b| b.is_ascii_digit()) {
-            return word.parse().ok();
+        let first = *word.as_bytes().first()?;
+        if first.is_ascii_digit() {
+            return (word.len() <= 6 && word.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| word.parse().ok())
+                .flatten();
         }
-        self.number_words.get(&word.to_lowercase()).copied()
+        // Number words are 3 to 9 letters and start with one of these.
+        if !(3..=9).contains(&word.len()) || !b"otfsentOTFSEN".contains(&first) {
+            return None;
+        }
+        with_ascii_lower(word, |lower| self.number_words.get(lower).copied()).flatten()
+    }
+
+    /// Whether a word is a patient noun (`patients`, `Cases`).
+    pub fn is_patient_noun(&self, word: &str) -> bool {
+        with_ascii_lower(word, |lower| self.patient_nouns.contains(lower)).unwrap_or(false)
+    }
+}
+
+/// Calls `f` with the word lower-cased in a stack buffer; `None` for words
+/// too long to be vocabulary.
+pub fn with_ascii_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> Option<T> {
+    let mut buf = [0u8; 32];
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() {
+        return None;
+    }
+    for (b, w) in buf.iter_mut().zip(bytes) {
+        *b = w.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..bytes.len()]).ok().map(f)
+}
+
+/// A set of cue words found in one pass over a text.
+#[derive(Debug)]
+pub struct CueMatcher {
+    automaton: Option<AhoCorasick>,
+    /// Only count matches that start a word.
+    word_start: bool,
+}
+
+impl CueMatcher {
+    fn new(cues: &[String], word_start: bool) -> Self {
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(cues)
+            .ok();
+        Self {
+            automaton,
+            word_start,
+        }
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        let Some(automaton) = &self.automaton else {
+            return false;
+        };
+        let bytes = text.as_bytes();
+        automaton.find_iter(text).any(|m| {
+            !self.word_start
+                || !bytes[m.start()].is_ascii_alphanumeric()
+                || m.start() == 0
+                || !bytes[m.start() - 1].is_ascii_alphanumeric()
+        })
     }
 }
 

@@ -11,6 +11,9 @@ use super::textutil::script_counts;
 
 /// Chinese when Han characters make up at least 30% of the letters.
 pub fn is_chinese(text: &str) -> bool {
+    if text.is_ascii() {
+        return false;
+    }
     let (han, latin) = script_counts(text);
     han > 0 && han * 10 >= (han + latin) * 3
 }

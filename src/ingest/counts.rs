@@ -9,18 +9,19 @@
 
 use std::collections::HashMap;
 
-use super::textutil::{sentences, words_before};
+use super::textutil::{Prose, words_before};
 use crate::vocab::Vocab;
 
-pub fn patients(text: &str, chinese: &[String], vocab: &Vocab) -> Option<u32> {
+pub fn patients(prose: &Prose, chinese: &[String], vocab: &Vocab) -> Option<u32> {
     let population = regex!(
         r"\b(?:included|enrolled|recruited|case series|retrospective|prospective|this study|we report|we describe|we present)\b"
     );
     let mut votes: HashMap<u32, i32> = HashMap::new();
-    for (start, end) in sentences(text) {
-        let sentence = &text[start..end];
-        let lower = sentence.to_lowercase();
-        let sentence_bonus = if population.is_match(&lower) { 2 } else { 0 };
+    for (sentence, lower) in prose.sentences() {
+        if !vocab.patient_noun_cues.is_match(lower) {
+            continue;
+        }
+        let sentence_bonus = if population.is_match(lower) { 2 } else { 0 };
         let tokens = tokenize(sentence);
         for (i, &(at, word)) in tokens.iter().enumerate() {
             let Some(n) = vocab.number(word) else {
@@ -31,7 +32,7 @@ pub fn patients(text: &str, chinese: &[String], vocab: &Vocab) -> Option<u32> {
             }
             let Some(noun) = (1..=3)
                 .filter_map(|k| tokens.get(i + k))
-                .position(|&(_, w)| vocab.patient_nouns.contains(&w.to_lowercase()))
+                .position(|&(_, w)| vocab.is_patient_noun(w))
             else {
                 continue;
             };
@@ -116,43 +117,36 @@ fn tokenize(sentence: &str) -> Vec<(usize, &str)> {
 /// from the patient count, else a review when the text reads like one.
 pub fn design(
     title: Option<&str>,
-    text: &str,
+    prose: &Prose,
     n_patients: Option<u32>,
     vocab: &Vocab,
 ) -> Option<String> {
-    let title = title.unwrap_or_default().to_lowercase();
-    let own: Vec<String> = sentences(text)
-        .into_iter()
-        .map(|(s, e)| text[s..e].to_lowercase())
-        .filter(|s| {
-            regex!(r"\b(?:this|we|our|present|current|here)\b").is_match(s) || s.contains("本研究")
-        })
-        .collect();
-    let lower = text.to_lowercase();
+    let self_reference = regex!(r"(?i)\b(?:this|we|our|present|current|here)\b");
+    let mut claimed = vocab.design_cues_in(title.unwrap_or_default());
+    for (sentence, _) in prose.sentences() {
+        if self_reference.is_match(sentence) || sentence.contains("本研究") {
+            claimed |= vocab.design_cues_in(sentence);
+        }
+    }
     let retrospective = vocab
         .retrospective_cues
         .iter()
-        .any(|c| lower.contains(c.as_str()));
-    let claims = |cue: &str| title.contains(cue) || own.iter().any(|s| s.contains(cue));
-    let named = vocab
-        .designs
-        .iter()
-        .filter(|d| !d.weak)
-        .find(|d| d.cues.iter().any(|c| claims(&c.to_lowercase())))
-        .map(|d| d.name.clone());
+        .any(|c| prose.lower.contains(c.as_str()));
+    let pick = |weak: bool| {
+        vocab
+            .designs
+            .iter()
+            .enumerate()
+            .find(|&(i, d)| d.weak == weak && claimed & (1 << i.min(63)) != 0)
+            .map(|(_, d)| d.name.clone())
+    };
+    let named = pick(false);
     let from_count = || match n_patients {
         Some(1) => Some("case report".to_string()),
         Some(n) if n >= 2 => Some("case series".to_string()),
         _ => None,
     };
-    let weak = || {
-        vocab
-            .designs
-            .iter()
-            .filter(|d| d.weak)
-            .find(|d| d.cues.iter().any(|c| claims(&c.to_lowercase())))
-            .map(|d| d.name.clone())
-    };
+    let weak = || pick(true);
     let design = named.or_else(from_count).or_else(weak)?;
     let takes_prefix = matches!(design.as_str(), "case series" | "cohort study");
     Some(
@@ -169,7 +163,11 @@ mod tests {
     use super::*;
 
     fn n(text: &str) -> Option<u32> {
-        patients(text, &[], Vocab::builtin())
+        patients(&Prose::new(text.into()), &[], Vocab::builtin())
+    }
+
+    fn design_of(text: &str, n: Option<u32>) -> Option<String> {
+        design(None, &Prose::new(text.into()), n, Vocab::builtin())
     }
 
     #[test]
@@ -201,7 +199,7 @@ mod tests {
             None
         );
         assert_eq!(
-            patients("", &["本研究纳入 3 例患者。".into()], Vocab::builtin()),
+            patients(&Prose::new(String::new()), &["本研究纳入 3 例患者。".into()], Vocab::builtin()),
             Some(3)
         );
     }
@@ -210,35 +208,25 @@ mod tests {
     fn designs_follow_claims_then_counts() {
         let v = Vocab::builtin();
         assert_eq!(
-            design(None, "This was a retrospective case series.", Some(4), v).as_deref(),
+            design_of("This was a retrospective case series.", Some(4)).as_deref(),
             Some("retrospective case series")
         );
         assert_eq!(
-            design(
-                None,
-                "Three cases. A literature review was conducted.",
-                Some(3),
-                v
-            )
+            design_of("Three cases. A literature review was conducted.", Some(3))
             .as_deref(),
             Some("case series")
         );
         assert_eq!(
-            design(None, "This article focuses on JAK inhibitors.", None, v).as_deref(),
+            design_of("This article focuses on JAK inhibitors.", None).as_deref(),
             Some("review")
         );
         assert_eq!(
-            design(
-                None,
-                "A previous randomized controlled trial showed benefit.",
-                Some(2),
-                v
-            )
+            design_of("A previous randomized controlled trial showed benefit.", Some(2))
             .as_deref(),
             Some("case series")
         );
         assert_eq!(
-            design(None, "We report a case of vitiligo.", Some(1), v).as_deref(),
+            design_of("We report a case of vitiligo.", Some(1)).as_deref(),
             Some("case report")
         );
     }

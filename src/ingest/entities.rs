@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::textutil::{self, sentences, words_before};
+use super::textutil::{self, Prose, sentences, words_before};
 use crate::lexicon::{Kind, Lexicon, Mention};
 use crate::model::{Dose, Section, Study};
 use crate::vocab::Vocab;
@@ -28,7 +28,7 @@ enum Place {
 
 /// The title and the English paragraphs, or the Chinese ones when the study
 /// has no English: the text the entity and count steps read.
-pub fn body_text(study: &Study, title: Option<&str>) -> String {
+pub fn body_prose(study: &Study, title: Option<&str>) -> Prose {
     let paragraphs = if study.english.is_empty() {
         &study.chinese
     } else {
@@ -39,10 +39,10 @@ pub fn body_text(study: &Study, title: Option<&str>) -> String {
         text.push('\n');
         text.push_str(p);
     }
-    text
+    Prose::new(text)
 }
 
-pub fn extract(study: &Study, title: Option<&str>, vocab: &Vocab) -> Found {
+pub fn extract(study: &Study, title: Option<&str>, prose: &Prose, vocab: &Vocab) -> Found {
     let lexicon = Lexicon::builtin();
     let paragraphs = if study.english.is_empty() {
         &study.chinese
@@ -78,11 +78,11 @@ pub fn extract(study: &Study, title: Option<&str>, vocab: &Vocab) -> Found {
                 _ => {}
             }
         }
-        if place == Place::Body {
+        if place == Place::Body && mentions.iter().any(|m| m.kind == Kind::Drug) {
             doses.extend(find_doses(text, &mentions, lexicon, vocab));
-            count_cooccurrences(text, lexicon, &mut conditions);
         }
     }
+    count_cooccurrences(prose, lexicon, &mut conditions);
     for (abbr, entry) in &abbreviations {
         let uses: usize = paragraphs.iter().map(|p| count_word(p, abbr)).sum();
         conditions.add(*entry, uses.saturating_sub(1));
@@ -160,7 +160,7 @@ fn count_word(text: &str, word: &str) -> usize {
 
 /// Compound conditions named in paraphrase: both words of a pair in one
 /// sentence ("granulomas secondary to filler injection").
-fn count_cooccurrences(text: &str, lexicon: &Lexicon, conditions: &mut Tally) {
+fn count_cooccurrences(prose: &Prose, lexicon: &Lexicon, conditions: &mut Tally) {
     let with_pairs: Vec<(usize, &Vec<(String, String)>)> = lexicon
         .conditions
         .iter()
@@ -168,15 +168,12 @@ fn count_cooccurrences(text: &str, lexicon: &Lexicon, conditions: &mut Tally) {
         .filter(|(_, c)| !c.cooccur.is_empty())
         .map(|(i, c)| (i, &c.cooccur))
         .collect();
-    if with_pairs.is_empty() {
-        return;
-    }
-    for (start, end) in sentences(text) {
-        let sentence = text[start..end].to_lowercase();
+    for (_, sentence) in prose.sentences() {
         for (entry, pairs) in &with_pairs {
-            if pairs.iter().any(|(a, b)| {
-                sentence.contains(&a.to_lowercase()) && sentence.contains(&b.to_lowercase())
-            }) {
+            if pairs
+                .iter()
+                .any(|(a, b)| sentence.contains(a.as_str()) && sentence.contains(b.as_str()))
+            {
                 conditions.add(*entry, 1);
             }
         }
@@ -235,7 +232,7 @@ fn negated(text: &str, at: usize, vocab: &Vocab) -> bool {
 /// the same sentence (or right after it: "10 mg tofacitinib").
 fn find_doses(text: &str, mentions: &[Mention], lexicon: &Lexicon, vocab: &Vocab) -> Vec<Dose> {
     let re = regex!(
-        r"(?i)(\d+(?:\.\d+)?)(?:\s*(-|–|to)\s*(\d+(?:\.\d+)?))?\s*(mg/kg|mg/m2|mg|µg|μg|mcg|g|ml|iu)\b(?:\s*/\s*(\p{L}+))?"
+        r"(?i)(\d+(?:\.\d+)?)(?:\s*(-|–|to)\s*(\d+(?:\.\d+)?))?\s*(mg/kg|mg/m2|mg|µg|μg|mcg|g|ml|iu)(?-u:\b)(?:\s*/\s*(\p{L}+))?"
     );
     let drugs: Vec<&Mention> = mentions.iter().filter(|m| m.kind == Kind::Drug).collect();
     let mut out = Vec::new();
@@ -244,13 +241,18 @@ fn find_doses(text: &str, mentions: &[Mention], lexicon: &Lexicon, vocab: &Vocab
             continue;
         };
         let sentence_start = text[..whole.start()].rfind(['.', ';']).map_or(0, |i| i + 1);
-        let before = drugs.iter().rev().find(|m| {
-            m.end <= whole.start() && m.start >= sentence_start && whole.start() - m.end <= 60
-        });
+        // Mentions are in text order: look only at the neighbours of the dose.
+        let split = drugs.partition_point(|m| m.end <= whole.start());
+        let before = split
+            .checked_sub(1)
+            .map(|k| drugs[k])
+            .filter(|m| m.start >= sentence_start && whole.start() - m.end <= 60);
         let after = || {
-            drugs
+            drugs[split..]
                 .iter()
-                .find(|m| m.start >= whole.end() && m.start - whole.end() <= 4)
+                .copied()
+                .find(|m| m.start >= whole.end())
+                .filter(|m| m.start - whole.end() <= 4)
         };
         let Some(drug) = before.or_else(after) else {
             continue;
@@ -301,13 +303,8 @@ fn frequency_after<'v>(rest: &str, vocab: &'v Vocab) -> Option<&'v str> {
 }
 
 fn dedupe_doses(doses: &mut Vec<Dose>) {
-    let mut seen = Vec::new();
-    doses.retain(|d| {
-        let key = (d.drug.clone(), d.text.clone());
-        let new = !seen.contains(&key);
-        seen.push(key);
-        new
-    });
+    let mut seen = std::collections::HashSet::new();
+    doses.retain(|d| seen.insert((d.drug.clone(), d.text.clone())));
 }
 
 /// Sentences that state a result: from Results and Conclusion sections when
@@ -334,28 +331,25 @@ fn outcomes(sections: &[Section], paragraphs: &[String], vocab: &Vocab) -> Vec<S
     let mut out: Vec<String> = Vec::new();
     for text in texts {
         for (start, end) in sentences(text) {
-            let sentence = textutil::squeeze(&text[start..end]);
-            let lower = sentence.to_lowercase();
-            let words: Vec<&str> = lower
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .collect();
-            let is_outcome = vocab.outcome_cues.iter().any(|cue| {
-                words.iter().any(|w| w.starts_with(cue.as_str()))
-                    || (!cue.is_ascii() && lower.contains(cue.as_str()))
-            });
-            let is_method = vocab
-                .method_cues
-                .iter()
-                .any(|cue| lower.contains(cue.as_str()));
-            if is_outcome && !is_method && words.len() <= 80 && !out.contains(&sentence) {
-                out.push(sentence);
+            if out.len() == MAX_OUTCOMES {
+                return out;
+            }
+            let sentence = &text[start..end];
+            if vocab.outcome_cues.is_match(sentence)
+                && !vocab.method_cues.is_match(sentence)
+                && textutil::word_count(sentence) <= 80
+            {
+                let sentence = textutil::squeeze(sentence);
+                if !out.contains(&sentence) {
+                    out.push(sentence);
+                }
             }
         }
     }
-    out.truncate(6);
     out
 }
+
+const MAX_OUTCOMES: usize = 6;
 
 #[cfg(test)]
 mod tests {

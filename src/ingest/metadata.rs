@@ -28,8 +28,13 @@ pub struct Meta {
 }
 
 impl Meta {
-    pub fn any(&self) -> bool {
-        self.journal.is_some() || self.doi.is_some() || self.pmid.is_some() || self.year.is_some()
+    pub fn journal(&self) -> Option<&str> {
+        self.journal.as_deref()
+    }
+
+    /// A bare journal-name line (`Journal of Dermatological Treatment`).
+    pub fn set_journal(&mut self, line: &str, vocab: &Vocab) {
+        set_once(&mut self.journal, textutil::recase_if_shouting(line.trim(), vocab));
     }
 
     /// The page shape these lines point to.
@@ -117,34 +122,91 @@ fn set_id(slot: &mut Option<String>, value: &str, valid: impl Fn(&str) -> bool) 
 
 /// Reads a metadata line into `meta`; false when the line is no metadata.
 pub fn absorb(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
-    if absorb_ids(line, meta) {
+    // Lines that say what they are, at any length.
+    if regex!(r"(?i)^(?:copyright\b|©|\(c\)\s|licen[cs]e:|this (?:is an open[- ]access )?article is (?:licensed|distributed))").is_match(line) {
+        meta.fallback_year = meta.fallback_year.or(find_year(line));
         return true;
     }
-    if let Some(caps) =
-        regex!(r"(?i)^(?:key\s*words?|mesh keywords|author keywords|关键词|关键字)\s*[:：]\s*(.+)$")
-            .captures(line)
+    if let Some(caps) = regex!(r"^(?i:citation|cite this article|how to cite|引用本文)\s*[:：]\s*(.+)$").captures(line) {
+        absorb_locator(&caps[1], meta, vocab);
+        return true;
+    }
+    if let Some(caps) = regex!(r"(?i)^[【\[]?(?:key\s*words?|mesh keywords|author keywords|关键词|关键字)[】\]]?\s*[:：]?\s*(.+)$").captures(line)
+        && (line.contains([':', '：', '】', ']']))
     {
         meta.keywords = split_keywords(&caps[1]);
         return true;
     }
-    if regex!(r"(?i)^(?:copyright\b|©|\(c\)\s)").is_match(line) {
-        meta.fallback_year = meta.fallback_year.or(find_year(line));
+    if line.len() > MAX_METADATA_LINE {
+        return false;
+    }
+    if absorb_ids(line, meta) {
         return true;
     }
-    if let Some(caps) = regex!(r"(?i)^vol(?:ume|\.)?\s*([^\s,]+),?\s*(?:(?:issue|no\.?|number)\s*([^\s,]+),?\s*)?(?:(?:pages?|pp?\.)\s*(\S+))?\s*$").captures(line) {
-        meta.blocks = true;
-        meta.volume = dash_none(caps.get(1).map(|m| m.as_str()));
-        meta.issue = dash_none(caps.get(2).map(|m| m.as_str()));
-        meta.pages = dash_none(caps.get(3).map(|m| m.as_str()));
-        return true;
-    }
-    if let Some(caps) = regex!(r"(?i)^(?:published(?: online)?|publication date|date published|received|accepted)\s*[:：]?\s*(.{4,40})$").captures(line)
+    if let Some(caps) = regex!(r"(?i)^(?:published(?: online)?|publication date|date published|received|accepted|first published)\s*[:：]?\s*(.{4,80})$").captures(line)
         && let Some(year) = find_year(&caps[1])
     {
         meta.fallback_year = meta.fallback_year.or(Some(year));
         return true;
     }
-    absorb_citation(line, meta, vocab)
+    absorb_citation(line, meta, vocab) || absorb_locator(line, meta, vocab)
+}
+
+/// Metadata lines are short; longer ones are prose.
+const MAX_METADATA_LINE: usize = 400;
+
+/// A locator line: two or more of volume, issue, pages, year and DOI
+/// (`Volume 89, Issue 5, November 2023, Pages 1015-1021`, `Volume 14 - 2023
+/// | https://doi.org/...`, `中华皮肤科杂志 2023, Vol. 56 Issue (4): 321-325`).
+/// Text before the first locator is the journal.
+fn absorb_locator(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
+    if line.len() > MAX_METADATA_LINE {
+        return false;
+    }
+    let volume = regex!(r"(?i)\b(?:volume|vol\.?)\s*(\d+[A-Za-z]?)").captures(line);
+    let issue = regex!(r"(?i)\b(?:issue|no\.|number|supplement|suppl\.?)\s*\(?\s*([0-9A-Za-z]+)\s*\)?").captures(line);
+    let pages = regex!(r"(?i)\b(?:pages?|pp?\.)\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)|\)\s*:\s*(\d+(?:-\d+)?)").captures(line);
+    let year = regex!(r"(?:^|[^\d/.])((?:19|20)\d{2})(?:[^\d/]|$)").captures(line);
+    let doi = find_doi(line);
+    let found = [volume.is_some(), issue.is_some(), pages.is_some(), year.is_some(), doi.is_some()]
+        .iter()
+        .filter(|&&f| f)
+        .count();
+    if found < 2 || lines_like_prose(line) {
+        return false;
+    }
+    let first = [volume.as_ref(), issue.as_ref(), year.as_ref()]
+        .into_iter()
+        .flatten()
+        .filter_map(|c| c.get(0))
+        .map(|m| m.start())
+        .min()
+        .unwrap_or(0);
+    let journal = line[..first]
+        .trim()
+        .trim_end_matches([',', '.', '|', '-', ':', ' ', '\u{3000}'])
+        .trim();
+    if journal.chars().filter(|c| c.is_alphabetic()).count() >= 2 && textutil::word_count(journal) <= 12 {
+        set_once(&mut meta.journal, textutil::recase_if_shouting(journal, vocab));
+    }
+    let text = |c: Option<regex::Captures<'_>>| {
+        c.and_then(|c| c.get(1).or_else(|| c.get(2)))
+            .map(|m| m.as_str().replace(' ', ""))
+    };
+    meta.volume = meta.volume.take().or_else(|| text(volume));
+    meta.issue = meta.issue.take().or_else(|| text(issue));
+    meta.pages = meta.pages.take().or_else(|| text(pages));
+    meta.year = meta.year.or_else(|| year.and_then(|c| c[1].parse().ok()));
+    if let Some(doi) = doi {
+        set_once(&mut meta.doi, doi);
+    }
+    meta.blocks = true;
+    true
+}
+
+/// Several sentences: prose, even if it mentions a volume and a year.
+fn lines_like_prose(line: &str) -> bool {
+    regex!(r"[a-z]{3,}\.\s+[A-Z][a-z]+\s[a-z]+").find_iter(line).count() >= 2
 }
 
 /// Identifier lines (`- PMID: 38444845`, `DOI: 10...`, a bare doi.org link).
@@ -178,6 +240,10 @@ pub fn absorb_ids(line: &str, meta: &mut Meta) -> bool {
 
 /// A PubMed citation line: `J Dermatolog Treat. 2024 Dec;35(1):2338281. doi: ...`.
 fn absorb_citation(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
+    // Every citation form separates volume and pages with `;` or `:`.
+    if !line.contains([';', ':']) {
+        return false;
+    }
     let re = regex!(
         r"^(?:\d+\.\s+)?(?P<journal>[A-Z][^.;:]{1,150}?)\.\s+(?P<year>(?:1[89]|20)\d{2})(?:\s+[A-Z][a-z]{2}(?:-[A-Z][a-z]{2})?)?(?:\s+\d{1,2})?\s*(?:(?P<sep>[;:])\s*(?P<vol>[^():;.\s]+)?(?:\((?P<issue>[^)]*)\))?(?::\s*(?P<pages>[^.;\s]+))?)?\s*(?:\.|$)"
     );
@@ -212,13 +278,6 @@ fn absorb_citation(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
         set_once(&mut meta.doi, doi);
     }
     true
-}
-
-fn dash_none(value: Option<&str>) -> Option<String> {
-    value
-        .map(|v| v.trim().trim_end_matches(','))
-        .filter(|v| !v.is_empty() && *v != "-" && *v != "—")
-        .map(String::from)
 }
 
 /// Keywords split on `;` (or `,` when the line has no `;`).
@@ -264,22 +323,35 @@ pub fn find_year(text: &str) -> Option<i32> {
 
 /// An affiliation: institution words, commas, and no sentence verbs.
 pub fn is_affiliation(line: &str, vocab: &Vocab) -> bool {
-    let lower = line.to_lowercase();
-    let words = textutil::word_count(line);
-    let commas = line.matches([',', '，']).count();
-    words <= 60
-        && commas >= 1
-        && vocab
-            .affiliation_cues
-            .iter()
-            .any(|c| lower.contains(c.as_str()))
-        && !regex!(r"\b(?:is|are|was|were|has|have|had|been|we|our|this|these)\b").is_match(&lower)
+    textutil::word_count(line) <= 80
+        && line.contains([',', '，'])
+        && vocab.affiliation_cues.is_match(line)
+        && !regex!(r"(?i)\b(?:is|are|was|were|has|have|had|been|we|our|this|these)\b").is_match(line)
 }
 
-/// Strips numbering (`1`, `(1)`, `1.`) from the front of an affiliation.
+/// One line may hold several numbered affiliations (`...Italy; 2University
+/// of Florence...`).
+pub fn split_affiliations(line: &str) -> Vec<String> {
+    regex!(r"[;；]\s*(?:\(?\d+\)?|[a-z]\))\s*")
+        .split(line)
+        .map(clean_affiliation)
+        .filter(|a| !a.is_empty())
+        .collect()
+}
+
+/// Strips numbering (`1`, `(1)`, `1.`, `a)`) from the front of an
+/// affiliation.
 pub fn clean_affiliation(line: &str) -> String {
     let re: &Regex = regex!(r"^(?:\(\d+\)|\d+\.?|[a-z]\))\s*");
     re.replace(line.trim(), "").trim().to_string()
+}
+
+/// A line that names a journal: `Journal of ...`, `Annals of ...`,
+/// `Frontiers in ...`, `... Journal`, short and without a verb.
+pub fn is_journal_name(line: &str) -> bool {
+    textutil::word_count(line) <= 10
+        && !line.ends_with(['.', '?', '!'])
+        && regex!(r"^(?:The )?(?:(?:[A-Z][a-z]+ )?(?:International |American |British |European |Chinese |Indian |Japanese |Korean |Australasian |Canadian )?(?:Journal|Annals|Archives|Frontiers|Proceedings|Bulletin|Acta|Clinics|Reviews) (?:of|in|for) [A-Z]|[A-Z][A-Za-z&,\- ]+ Journal(?: of [A-Z][A-Za-z ]+)?$)").is_match(line)
 }
 
 #[cfg(test)]
@@ -337,6 +409,27 @@ mod tests {
             (m.volume.as_deref(), m.issue, m.pages.as_deref()),
             (Some("16"), None, Some("5165-5172"))
         );
+    }
+
+    #[test]
+    fn locator_lines() {
+        let m = absorbed("Volume 89, Issue 5, November 2023, Pages 1015-1021");
+        assert_eq!((m.volume.as_deref(), m.issue.as_deref(), m.pages.as_deref(), m.year), (Some("89"), Some("5"), Some("1015-1021"), Some(2023)));
+        let m = absorbed("Volume 14 - 2023 | https://doi.org/10.3389/fimmu.2023.1134567");
+        assert_eq!((m.volume.as_deref(), m.year, m.doi.as_deref()), (Some("14"), Some(2023), Some("10.3389/fimmu.2023.1134567")));
+        let m = absorbed("中华皮肤科杂志  2023, Vol. 56 Issue (4): 321-325    DOI: 10.35541/cjd.20220512");
+        assert_eq!((m.journal.as_deref(), m.volume.as_deref(), m.issue.as_deref(), m.pages.as_deref()), (Some("中华皮肤科杂志"), Some("56"), Some("4"), Some("321-325")));
+        let m = absorbed("Citation: Annals of the Rheumatic Diseases, volume 82, supplement 1, year 2023, page 456");
+        assert_eq!((m.journal.as_deref(), m.volume.as_deref(), m.issue.as_deref(), m.pages.as_deref(), m.year), (Some("Annals of the Rheumatic Diseases"), Some("82"), Some("1"), Some("456"), Some(2023)));
+    }
+
+    #[test]
+    fn journal_names_and_split_affiliations() {
+        assert!(is_journal_name("Journal of Dermatological Treatment"));
+        assert!(is_journal_name("Frontiers in Immunology"));
+        assert!(is_journal_name("British Journal of Dermatology"));
+        assert!(!is_journal_name("Tofacitinib for vitiligo: a case series"));
+        assert_eq!(split_affiliations("Pisana, Pisa, Italy; 2University of Florence, Italy; 3IRCCS, Milan").len(), 3);
     }
 
     #[test]

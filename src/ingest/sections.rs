@@ -49,9 +49,32 @@ pub fn build(paragraphs: &[(Option<String>, &str)], vocab: &Vocab) -> Built {
     }
 }
 
+/// The paragraph without its back matter (from a `Disclosure:` label on).
+pub fn strip_backmatter<'a>(text: &'a str, vocab: &Vocab) -> &'a str {
+    label_positions(text, vocab)
+        .into_iter()
+        .find(|(_, _, label)| label.is_none())
+        .map_or(text, |(start, _, _)| text[..start].trim_end())
+}
+
 /// Splits one paragraph at its section labels. Text after a back-matter
 /// label (disclosures, funding) is dropped.
 pub fn split_labels(text: &str, vocab: &Vocab) -> Vec<Section> {
+    let labels = label_positions(text, vocab);
+    let mut out = Vec::new();
+    let head_end = labels.first().map_or(text.len(), |l| l.0);
+    push_section(&mut out, None, &text[..head_end]);
+    for (i, (_, body_start, label)) in labels.iter().enumerate() {
+        let Some(label) = label else { break };
+        let end = labels.get(i + 1).map_or(text.len(), |next| next.0);
+        push_section(&mut out, Some(label.clone()), &text[*body_start..end]);
+    }
+    out
+}
+
+/// (label start, text start, shown label or `None` for back matter) of each
+/// label in a paragraph.
+fn label_positions(text: &str, vocab: &Vocab) -> Vec<(usize, usize, Option<String>)> {
     let mut labels: Vec<(usize, usize, Option<String>)> = Vec::new();
     for (colon, c) in text.match_indices([':', '：']) {
         let start = label_start(text, colon);
@@ -64,15 +87,7 @@ pub fn split_labels(text: &str, vocab: &Vocab) -> Vec<Section> {
             labels.push((start, colon + c.len(), label));
         }
     }
-    let mut out = Vec::new();
-    let head_end = labels.first().map_or(text.len(), |l| l.0);
-    push_section(&mut out, None, &text[..head_end]);
-    for (i, (_, body_start, label)) in labels.iter().enumerate() {
-        let Some(label) = label else { break };
-        let end = labels.get(i + 1).map_or(text.len(), |next| next.0);
-        push_section(&mut out, Some(label.clone()), &text[*body_start..end]);
-    }
-    out
+    labels
 }
 
 fn push_section(out: &mut Vec<Section>, label: Option<String>, text: &str) {

@@ -24,32 +24,29 @@ pub fn script_counts(text: &str) -> (usize, usize) {
 
 /// Whitespace-separated words.
 pub fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
+    let mut count = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        let space = b.is_ascii_whitespace();
+        count += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    count
 }
 
 /// Byte ranges of the sentences of `text`.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        let end = i + c.len_utf8();
-        let split = match c {
-            '。' | '！' | '？' | '；' => true,
-            '.' | '?' | '!' => {
-                let rest = &text[end..];
-                let after = rest.trim_start();
-                let spaced = after.len() < rest.len();
-                let next = after.chars().next();
-                match next {
-                    None => true,
-                    Some(n) => {
-                        spaced
-                            && (n.is_uppercase() || n.is_ascii_digit() || is_han(n) || n == '(')
-                            && !ends_with_abbreviation(&text[start..i])
-                    }
-                }
-            }
-            _ => false,
+    let mut i = 0;
+    while i < bytes.len() {
+        let (split, end) = match bytes[i] {
+            b'.' | b'?' | b'!' => (ends_sentence(text, start, i), i + 1),
+            // 。！？； (E3 80 82, EF BC 81, EF BC 9F, EF BC 9B)
+            0xE3 if bytes[i + 1..].starts_with(&[0x80, 0x82]) => (true, i + 3),
+            0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBC, 0x81 | 0x9F | 0x9B])) => (true, i + 3),
+            _ => (false, i + 1),
         };
         if split {
             if text[start..end].trim().len() > 1 {
@@ -57,11 +54,54 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
             }
             start = end;
         }
+        i = end;
     }
     if text[start..].trim().len() > 1 {
         out.push((start, text.len()));
     }
     out
+}
+
+/// Whether the `.`, `?` or `!` at byte `at` ends a sentence: space and then
+/// a capital, digit, Han character or parenthesis, and no abbreviation.
+fn ends_sentence(text: &str, start: usize, at: usize) -> bool {
+    let rest = &text[at + 1..];
+    let after = rest.trim_start();
+    match after.chars().next() {
+        None => true,
+        Some(n) => {
+            after.len() < rest.len()
+                && (n.is_uppercase() || n.is_ascii_digit() || is_han(n) || n == '(')
+                && !ends_with_abbreviation(&text[start..at])
+        }
+    }
+}
+
+/// Text split into sentences once, with an ASCII-lower-cased copy whose byte
+/// offsets match the original.
+pub struct Prose {
+    pub text: String,
+    pub lower: String,
+    pub sentences: Vec<(usize, usize)>,
+}
+
+impl Prose {
+    pub fn new(text: String) -> Self {
+        let lower = text.to_ascii_lowercase();
+        let sentences = sentences(&text);
+        Self {
+            text,
+            lower,
+            sentences,
+        }
+    }
+
+    /// Each sentence as (original, lower case).
+    pub fn sentences(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.sentences
+            .iter()
+            .map(|&(s, e)| (&self.text[s..e], &self.lower[s..e]))
+    }
 }
 
 fn ends_with_abbreviation(before: &str) -> bool {

@@ -1,7 +1,7 @@
 //! Title, authors and affiliations from the lines before an abstract, and a
 //! readable title for a study whose text has none.
 
-use super::metadata;
+use super::{bilingual, metadata};
 use super::page::HeaderLine;
 use super::textutil::{self, word_count};
 use crate::lexicon::Lexicon;
@@ -18,18 +18,19 @@ pub struct Header {
 /// abstract's first sentence: a title names things, a sentence says
 /// something of them.
 pub fn is_title_like(line: &str) -> bool {
-    title_score(line, 1) >= 2
+    title_score(line, 1) >= TITLE_THRESHOLD
 }
+
+const TITLE_THRESHOLD: i32 = 3;
 
 fn title_score(line: &str, repeats: usize) -> i32 {
     let words = word_count(line);
     if !(3..=40).contains(&words) || regex!(r"[a-z)]\.\s+[A-Z]").is_match(line) {
         return -10;
     }
-    let lower = line.to_lowercase();
     let mut score = 0;
     if repeats > 1 {
-        score += 3;
+        score += 2;
     }
     let long_words: Vec<&str> = line.split_whitespace().filter(|w| w.len() >= 4).collect();
     let capitalised = long_words
@@ -37,66 +38,69 @@ fn title_score(line: &str, repeats: usize) -> i32 {
         .filter(|w| w.starts_with(char::is_uppercase))
         .count();
     if !long_words.is_empty() && capitalised * 10 >= long_words.len() * 6 {
-        score += 2;
+        score += 1;
     }
     if line.contains(": ") || line.contains(" - ") || line.contains(" – ") {
         score += 1;
     }
-    if !Lexicon::builtin().mentions(line).is_empty() {
+    score += Lexicon::builtin().mentions(line).len().min(2) as i32 * 2;
+    if (6..=30).contains(&words) {
         score += 1;
     }
     if !line.ends_with('.') {
         score += 1;
     }
-    if regex!(r"\b(?:is|are|was|were|has|have|had|been|be|we|our|showed|shows|suggest|suggests|found|remains|may|can|could|should|will|would)\b").is_match(&lower) {
+    if regex!(r"(?i)\b(?:is|are|was|were|has|have|had|been|be|we|our|you|your|showed|shows|suggest|suggests|found|remains|may|can|could|should|will|would)\b").is_match(line) {
         score -= 3;
     }
-    if regex!(
-        r"^(?:to|we|the aim|this|these|in this|our|here|however|although|objective|background)\b"
-    )
-    .is_match(&lower)
-    {
+    if regex!(r"(?i)^(?:to|we|the aim|this|these|in this|our|here|however|although|objective|background)\b").is_match(line) {
         score -= 2;
+    }
+    if regex!(r"(?i)\b(?:journal|annals|archives|frontiers in|proceedings|repository|logo|menu|navigation|library|publishing|press|university|website|search|login|cookie)\b").is_match(line) {
+        score -= 4;
     }
     score
 }
 
-/// An author list: comma-separated personal names (with optional
-/// affiliation digits or asterisks), no sentence words.
-fn is_author_list(line: &str) -> bool {
-    let names: Vec<&str> = line
-        .trim_end_matches('.')
-        .split([',', ';'])
-        .map(str::trim)
-        .filter(|n| !n.is_empty() && *n != "and")
-        .collect();
+/// A Chinese title has no spaces to count words by; it is scored on being a
+/// short Han line naming a lexicon term.
+fn chinese_title_score(line: &str) -> i32 {
+    1 + Lexicon::builtin().mentions(line).len().min(2) as i32
+}
+
+/// An author list: comma-separated personal names, with affiliation marks
+/// (`Smith J(1)`, `Jane A Smith 1`, `Min Zhao1*`, `MD, PhD a`) allowed.
+pub fn is_author_list(line: &str) -> bool {
+    let names = author_names(line);
     names.len() >= 2
+        && word_count(line) <= 120
         && names.iter().all(|name| {
-            let name = name.strip_prefix("and ").unwrap_or(name);
             let parts: Vec<&str> = name.split_whitespace().collect();
             (1..=5).contains(&parts.len())
                 && parts.iter().all(|p| {
-                    let p =
-                        p.trim_end_matches(|c: char| c.is_ascii_digit() || c == '*' || c == '†');
                     p.starts_with(char::is_uppercase)
-                        || matches!(
-                            p,
-                            "van"
-                                | "von"
-                                | "de"
-                                | "der"
-                                | "da"
-                                | "di"
-                                | "le"
-                                | "la"
-                                | "del"
-                                | "bin"
-                        )
+                        || matches!(*p, "van" | "von" | "de" | "der" | "da" | "di" | "le" | "la" | "del" | "bin" | "dos")
                 })
         })
 }
 
-pub fn resolve_header(lines: &[HeaderLine<'_>], vocab: &Vocab) -> Header {
+/// The names of an author line, marks and degrees removed.
+fn author_names(line: &str) -> Vec<String> {
+    let marks = regex!(r"\(\d+(?:,\d+)*\)|[\d*†‡§¶]+|\b[a-z]\b");
+    let degrees = regex!(r"\b(?:MD|PhD|MSc|MBBS|MPH|BSc|DO|MS|RN|FRCP|FAAD)\b\.?");
+    line.trim_end_matches('.')
+        .split([',', ';'])
+        .flat_map(|part| part.split(" and "))
+        .map(|part| {
+            let part = part.trim().strip_prefix("and ").unwrap_or(part.trim());
+            let part = marks.replace_all(part, "");
+            textutil::squeeze(&degrees.replace_all(&part, ""))
+        })
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+pub fn resolve_header(lines: &[HeaderLine<'_>], journal: Option<&str>, vocab: &Vocab) -> Header {
     let mut header = Header {
         title: None,
         authors: Vec::new(),
@@ -104,37 +108,32 @@ pub fn resolve_header(lines: &[HeaderLine<'_>], vocab: &Vocab) -> Header {
     };
     let mut best: Option<(i32, &str)> = None;
     for line in lines {
+        if journal.is_some_and(|j| j.eq_ignore_ascii_case(line.text)) {
+            continue;
+        }
         if metadata::is_affiliation(line.text, vocab) {
-            header
-                .affiliations
-                .push(metadata::clean_affiliation(line.text));
+            header.affiliations.extend(metadata::split_affiliations(line.text));
             continue;
         }
-        if header.authors.is_empty() && is_author_list(line.text) && word_count(line.text) <= 80 {
-            header.authors = line
-                .text
-                .trim_end_matches('.')
-                .split([',', ';'])
-                .map(|a| {
-                    let a = a.trim();
-                    let a = a.strip_prefix("and ").unwrap_or(a);
-                    a.trim_end_matches(|c: char| c.is_ascii_digit() || c == '*' || c == '†')
-                        .trim()
-                        .to_string()
-                })
-                .filter(|a| !a.is_empty())
-                .collect();
+        if header.authors.is_empty() && is_author_list(line.text) {
+            header.authors = author_names(line.text);
             continue;
         }
-        let mut score = title_score(line.text, line.repeats);
-        if line.text.is_ascii() {
-            score += 1;
-        }
-        if score >= 2 && best.is_none_or(|(s, _)| score > s) {
+        let score = if line.text.is_ascii() {
+            title_score(line.text, line.repeats) + 1
+        } else if bilingual::is_chinese(line.text) {
+            chinese_title_score(line.text)
+        } else {
+            title_score(line.text, line.repeats)
+        };
+        if score >= TITLE_THRESHOLD - 2 && best.is_none_or(|(s, _)| score > s) {
             best = Some((score, line.text));
         }
     }
-    header.title = best.map(|(_, t)| textutil::squeeze(t.trim_end_matches('.')));
+    header.title = best.map(|(_, t)| {
+        let t = textutil::squeeze(t.trim_end_matches('.'));
+        textutil::recase_if_shouting(&t, vocab)
+    });
     header
 }
 
@@ -200,6 +199,9 @@ mod tests {
     #[test]
     fn author_lists() {
         assert!(is_author_list("Zhang Y1, Li X2, van der Berg J*"));
+        assert!(is_author_list("Jane A Smith 1, Wei Li 2, Maria Garcia 1"));
+        assert!(is_author_list("Xiao Chen1, Ying Wang1, Hua Liu1 and Min Zhao1*"));
+        assert_eq!(author_names("Smith J(1), Li W(2), O'Connor P(3)."), ["Smith J", "Li W", "O'Connor P"]);
         assert!(!is_author_list(
             "Psoriasis, eczema and other dermatoses are common."
         ));

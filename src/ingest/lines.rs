@@ -1,0 +1,98 @@
+//! What a single line (paragraph) of a page is: furniture, a heading, a
+//! reference, English or Chinese prose.
+
+use super::{sections, textutil};
+use crate::lexicon::Lexicon;
+use crate::vocab::Vocab;
+
+/// Lines longer than this are never furniture or calls to action.
+pub const MAX_SHORT_LINE: usize = 400;
+
+/// Lines longer than this are never a label, heading or furniture word.
+pub const MAX_LABEL_LINE: usize = 120;
+
+/// Page furniture: navigation, widgets, ratings, calls to action, entries
+/// of a reference list. `lower` is the normalised line (empty for long
+/// lines).
+pub fn is_furniture(line: &str, lower: &str, vocab: &Vocab) -> bool {
+    if vocab.furniture_lines.contains(lower) {
+        return true;
+    }
+    // Lines with no letters at all: ratings, separators, counters.
+    if !line.chars().any(char::is_alphabetic) {
+        return true;
+    }
+    // A rating or counter before a furniture word ("4.6 Article", "12 Citations").
+    if let Some((head, rest)) = lower.split_once(' ')
+        && head
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        && vocab.furniture_lines.contains(rest)
+    {
+        return true;
+    }
+    is_reference(line) || (line.len() <= MAX_SHORT_LINE && vocab.furniture_phrases.is_match(line))
+}
+
+/// An entry of a reference list: `[1] Smith J, ...` or `12. Smith J, Li W.`
+fn is_reference(line: &str) -> bool {
+    regex!(r"^(?:\[\d{1,3}\]|\d{1,3}\.\s+[A-Z][a-z'-]+ [A-Z]{1,3}(?:,| et al))").is_match(line)
+}
+
+/// A heading line that is a section label on its own (`Methods`,
+/// `RESULTS:`). `Some(None)` is a back-matter heading.
+pub fn heading_label(line: &str, vocab: &Vocab) -> Option<Option<String>> {
+    if line.len() > 80 || textutil::word_count(line) > 6 {
+        return None;
+    }
+    vocab.label(line).map(|shown| {
+        shown.map(|_| sections::shown_label(line.trim_end_matches([':', '：']), vocab))
+    })
+}
+
+/// English prose: a sentence-ending line of some length, or a long run-on.
+pub fn is_english_prose(line: &str) -> bool {
+    let words = textutil::word_count(line);
+    let ends = line
+        .trim_end_matches(['"', '\'', '”', '’'])
+        .ends_with(['.', '?', '!', ')', ']']);
+    (ends && words >= 6) || words >= 30
+}
+
+/// Prose that may open an abstract: long, or naming something the lexicon
+/// knows. A short sentence of site text ("Would you like email updates?")
+/// must not.
+pub fn is_substantive(line: &str) -> bool {
+    textutil::word_count(line) >= 20 || !Lexicon::builtin().mentions(line).is_empty()
+}
+
+pub fn is_chinese_prose(line: &str) -> bool {
+    let (han, _) = textutil::script_counts(line);
+    let ends = line.ends_with(['。', '．', '.', '！', '？', '）', ')']);
+    (ends && han >= 8) || han >= 40
+}
+
+/// A Chinese title: a short line of Han characters with no sentence end.
+pub fn is_chinese_title(line: &str) -> bool {
+    let (han, _) = textutil::script_counts(line);
+    (8..=60).contains(&han) && !line.contains(['。', '；']) && !is_chinese_prose(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_are_furniture() {
+        let v = Vocab::builtin();
+        assert!(is_furniture("[1] 中华医学会皮肤性病学分会. 斑秃诊疗指南[J].", "", v));
+        assert!(is_furniture("12. Smith J, Li W. Tofacitinib in vitiligo. JAMA. 2020;1:1.", "", v));
+        assert!(!is_furniture("12 patients were treated with tofacitinib for six months.", "", v));
+    }
+
+    #[test]
+    fn site_sentences_do_not_open_an_abstract() {
+        assert!(!is_substantive("Would you like email updates of new search results?"));
+        assert!(is_substantive("Persistent erythema multiforme (PEM) is poorly understood."));
+    }
+}
