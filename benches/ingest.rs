@@ -6,7 +6,14 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use studyterm::ingest::ingest_bytes;
 use studyterm::seeds::SEEDS;
 
-const DRUGS: [&str; 6] = ["tofacitinib", "baricitinib", "upadacitinib", "ruxolitinib", "abrocitinib", "Olumiant"];
+const DRUGS: [&str; 6] = [
+    "tofacitinib",
+    "baricitinib",
+    "upadacitinib",
+    "ruxolitinib",
+    "abrocitinib",
+    "Olumiant",
+];
 
 fn corpus(copies: usize) -> Vec<Vec<u8>> {
     let mut files = Vec::new();

@@ -41,6 +41,8 @@ pub enum IngestError {
     Empty,
     #[error("the file is binary, not text")]
     Binary,
+    #[error("the file is not text: {0}% of its characters are invalid UTF-8")]
+    NotText(usize),
     #[error("no study text found (no title, metadata or abstract paragraph)")]
     NoStudy,
     #[error("the file is {0} bytes, over the {MAX_FILE_BYTES}-byte limit")]
@@ -89,7 +91,21 @@ pub fn load_paths(paths: &[PathBuf]) -> Corpus {
             read_file(&file).and_then(|bytes| ingest_bytes(stem(&source), &source, &bytes));
         add_result(&mut corpus, &source, result);
     }
+    make_ids_unique(&mut corpus.studies);
     corpus
+}
+
+/// Files of the same name in different folders get `-2`, `-3`, ... so that
+/// every id in a corpus is unique.
+fn make_ids_unique(studies: &mut [Study]) {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for study in studies {
+        let count = seen.entry(study.id.clone()).or_insert(0);
+        *count += 1;
+        if *count > 1 {
+            study.id = format!("{}-{}", study.id, count);
+        }
+    }
 }
 
 fn add_result(corpus: &mut Corpus, source: &str, result: Result<Vec<Study>, IngestError>) {

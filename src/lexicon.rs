@@ -190,7 +190,11 @@ impl Lexicon {
                 let pattern = self.patterns[index];
                 let (start, end) = (m.start(), m.end());
                 let exact = !pattern.exact_case || text[start..end] == self.pattern_texts[index];
-                (exact && at_word_boundary(bytes, start, end)).then_some(Mention {
+                // "melanoma" in "anti-melanoma differentiation..." is part of
+                // another word; a drug before a hyphen ("tofacitinib-treated")
+                // is still the drug.
+                let compound = pattern.kind != Kind::Drug && hyphen_joined(bytes, start);
+                (exact && !compound && at_word_boundary(bytes, start, end)).then_some(Mention {
                     kind: pattern.kind,
                     entry: pattern.entry,
                     start,
@@ -247,6 +251,11 @@ fn is_acronym(text: &str) -> bool {
         && text.is_ascii()
         && text.chars().skip(1).any(|c| c.is_ascii_uppercase())
         && !text.contains(['-', ' '])
+}
+
+/// The term is glued by a hyphen to the word before it.
+fn hyphen_joined(bytes: &[u8], start: usize) -> bool {
+    start >= 2 && bytes[start - 1] == b'-' && bytes[start - 2].is_ascii_alphanumeric()
 }
 
 /// ASCII terms must stand as whole words; CJK terms need no boundary.

@@ -192,7 +192,32 @@ impl Vocab {
     pub fn design_cues_in(&self, text: &str) -> u64 {
         self.design_cues
             .find_overlapping_iter(text)
-            .fold(0, |set, m| set | 1 << self.design_of_cue[m.pattern().as_usize()].min(63))
+            .fold(0, |set, m| {
+                set | 1 << self.design_of_cue[m.pattern().as_usize()].min(63)
+            })
+    }
+
+    /// The section labels that open the sentences of `text`, glued or not
+    /// (`...genes.Objectives:In this study...`).
+    pub fn label_spans<'a>(&'a self, text: &'a str) -> impl Iterator<Item = LabelSpan<'a>> + 'a {
+        text.match_indices([':', '：'])
+            .filter_map(move |(colon, c)| {
+                let start = text[..colon]
+                    .rfind(['.', '?', '!', '。', ';', '；'])
+                    .map_or(0, |i| {
+                        i + text[i..].chars().next().map_or(1, char::len_utf8)
+                    });
+                let written = text[start..colon].trim();
+                if written.is_empty() || written.chars().count() > self.longest_label {
+                    return None;
+                }
+                self.label(written).map(|group| LabelSpan {
+                    start,
+                    body: colon + c.len(),
+                    written,
+                    group,
+                })
+            })
     }
 
     /// A count written as digits or as an English number word.
@@ -228,6 +253,19 @@ pub fn with_ascii_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> Option<T> {
         *b = w.to_ascii_lowercase();
     }
     std::str::from_utf8(&buf[..bytes.len()]).ok().map(f)
+}
+
+/// A section label found in a text.
+#[derive(Debug, Clone, Copy)]
+pub struct LabelSpan<'a> {
+    /// Byte offset where the label starts.
+    pub start: usize,
+    /// Byte offset just after its colon.
+    pub body: usize,
+    /// The label as written.
+    pub written: &'a str,
+    /// Its section group (`Methods`, ...), `None` for back matter.
+    pub group: Option<&'a str>,
 }
 
 /// A set of cue words found in one pass over a text.

@@ -17,8 +17,14 @@ fn write(dir: &std::path::Path, name: &str, bytes: &[u8]) -> PathBuf {
 
 #[test]
 fn empty_and_binary_files_are_reported() {
-    assert!(matches!(ingest_bytes("e", "e", b""), Err(IngestError::Empty)));
-    assert!(matches!(ingest_bytes("b", "b", &[0x7f, b'E', b'L', b'F', 0, 1, 2]), Err(IngestError::Binary)));
+    assert!(matches!(
+        ingest_bytes("e", "e", b""),
+        Err(IngestError::Empty)
+    ));
+    assert!(matches!(
+        ingest_bytes("b", "b", &[0x7f, b'E', b'L', b'F', 0, 1, 2]),
+        Err(IngestError::Binary)
+    ));
 }
 
 #[test]
@@ -27,12 +33,20 @@ fn invalid_utf8_is_replaced_and_the_study_kept() {
     bytes.splice(60..60, [0xff, 0xfe, 0xc3]);
     let studies = ingest_bytes("u", "u.txt", &bytes).unwrap();
     assert_eq!(studies[0].drugs, ["tofacitinib"]);
-    assert!(studies[0].warnings.iter().any(|w| w.contains("invalid UTF-8")), "{:?}", studies[0].warnings);
+    assert!(
+        studies[0]
+            .warnings
+            .iter()
+            .any(|w| w.contains("invalid UTF-8")),
+        "{:?}",
+        studies[0].warnings
+    );
 }
 
 #[test]
 fn a_ten_megabyte_line_parses() {
-    let line = "Tofacitinib 5 mg twice daily was given to 4 patients with psoriasis. ".repeat(150_000);
+    let line =
+        "Tofacitinib 5 mg twice daily was given to 4 patients with psoriasis. ".repeat(150_000);
     assert!(line.len() > 10_000_000);
     let studies = ingest_bytes("huge", "huge.txt", line.as_bytes()).unwrap();
     assert_eq!(studies[0].drugs, ["tofacitinib"]);
@@ -44,7 +58,11 @@ fn a_missing_path_is_a_diagnostic() {
     let corpus = load_paths(&[PathBuf::from("/no/such/studyterm/file.txt")]);
     assert!(corpus.is_empty());
     assert_eq!(corpus.diagnostics.len(), 1);
-    assert!(corpus.diagnostics[0].source.contains("/no/such/studyterm/file.txt"));
+    assert!(
+        corpus.diagnostics[0]
+            .source
+            .contains("/no/such/studyterm/file.txt")
+    );
     assert!(corpus.diagnostics[0].reason.contains("no such file"));
 }
 
@@ -64,10 +82,25 @@ fn a_folder_of_good_and_bad_files_loads_the_good_ones() {
     let ids: Vec<&str> = corpus.studies.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["good", "also_good"]);
     let reasons: Vec<String> = corpus.diagnostics.iter().map(ToString::to_string).collect();
-    assert!(reasons.iter().any(|r| r.contains("empty.txt") && r.contains("empty")), "{reasons:?}");
-    assert!(reasons.iter().any(|r| r.contains("binary.bin") && r.contains("binary")), "{reasons:?}");
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("empty.txt") && r.contains("empty")),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("binary.bin") && r.contains("binary")),
+        "{reasons:?}"
+    );
     #[cfg(unix)]
-    assert!(reasons.iter().any(|r| r.contains("loop") && r.contains("symbolic-link loop")), "{reasons:?}");
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("loop") && r.contains("symbolic-link loop")),
+        "{reasons:?}"
+    );
 }
 
 #[test]
@@ -77,13 +110,26 @@ fn the_cli_names_bad_files_and_fails_only_when_nothing_loads() {
     let empty = write(dir.path(), "empty.txt", b"");
     let bin = env!("CARGO_BIN_EXE_studyterm");
 
-    let out = Command::new(bin).args(["parse", "--format", "jsonl"]).arg(&good).arg(&empty).output().unwrap();
+    let out = Command::new(bin)
+        .args(["parse", "--format", "jsonl"])
+        .arg(&good)
+        .arg(&empty)
+        .output()
+        .unwrap();
     assert!(out.status.success());
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("empty.txt") && stderr.contains("the file is empty"), "{stderr}");
+    assert!(
+        stderr.contains("empty.txt") && stderr.contains("the file is empty"),
+        "{stderr}"
+    );
 
-    let out = Command::new(bin).arg("parse").arg(&empty).arg("/no/such/file").output().unwrap();
+    let out = Command::new(bin)
+        .arg("parse")
+        .arg(&empty)
+        .arg("/no/such/file")
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("/no/such/file"), "{stderr}");
@@ -91,7 +137,10 @@ fn the_cli_names_bad_files_and_fails_only_when_nothing_loads() {
 
 #[test]
 fn the_cli_parses_the_bundled_seeds_without_arguments() {
-    let out = Command::new(env!("CARGO_BIN_EXE_studyterm")).args(["parse"]).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_studyterm"))
+        .args(["parse"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let studies: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(studies.len(), 5);

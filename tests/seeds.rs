@@ -59,7 +59,11 @@ fn seed_000_pubmed_paste_with_chinese() {
     assert_eq!(s.chinese.len(), 5);
     assert_eq!(s.alignment, one_to_one(5));
     assert!(s.title_derived);
-    assert!(s.title.contains("Tofacitinib") && s.title.contains("granuloma"), "{}", s.title);
+    assert!(
+        s.title.contains("Tofacitinib") && s.title.contains("granuloma"),
+        "{}",
+        s.title
+    );
     assert!(s.adverse_events.is_empty(), "{:?}", s.adverse_events);
     assert!(s.chinese[0].starts_with("肉芽肿形成"));
 }
@@ -76,14 +80,25 @@ fn seed_001_jama_paste_with_doses() {
     assert_eq!(s.affiliations.len(), 2);
     assert!(s.drugs.contains(&"tofacitinib".to_string()));
     assert!(s.drugs.contains(&"upadacitinib".to_string()));
-    let doses: Vec<(&str, &str)> = s.doses.iter().map(|d| (d.drug.as_str(), d.text.as_str())).collect();
+    let doses: Vec<(&str, &str)> = s
+        .doses
+        .iter()
+        .map(|d| (d.drug.as_str(), d.text.as_str()))
+        .collect();
     assert_eq!(
         doses,
-        [("tofacitinib", "5 to 10 mg twice daily"), ("upadacitinib", "15 mg once daily")]
+        [
+            ("tofacitinib", "5 to 10 mg twice daily"),
+            ("upadacitinib", "15 mg once daily")
+        ]
     );
     assert_eq!(s.conditions, ["persistent erythema multiforme"]);
     assert_eq!(s.design.as_deref(), Some("retrospective case series"));
-    assert_eq!(s.n_patients, Some(4), "the 4 patients, not the 12 biopsy specimens");
+    assert_eq!(
+        s.n_patients,
+        Some(4),
+        "the 4 patients, not the 12 biopsy specimens"
+    );
     assert_eq!(s.english.len(), 7);
     assert_eq!(s.chinese.len(), 7);
     assert_eq!(s.alignment, one_to_one(7));
@@ -106,12 +121,25 @@ fn seed_002_pubmed_page_review() {
     assert_eq!(s.journal, None, "the page does not name its journal");
     assert_eq!(
         s.keywords,
-        ["JAK inhibitors", "atopic dermatitis", "immune-related dermatoses", "paradoxical reaction", "psoriasis"]
+        [
+            "JAK inhibitors",
+            "atopic dermatitis",
+            "immune-related dermatoses",
+            "paradoxical reaction",
+            "psoriasis"
+        ]
     );
     assert_eq!(s.design.as_deref(), Some("review"));
     assert_eq!(
         s.drugs,
-        ["tofacitinib", "baricitinib", "ruxolitinib", "abrocitinib", "upadacitinib", "deucravacitinib"]
+        [
+            "tofacitinib",
+            "baricitinib",
+            "ruxolitinib",
+            "abrocitinib",
+            "upadacitinib",
+            "deucravacitinib"
+        ]
     );
     assert!(s.conditions.contains(&"psoriasis".to_string()));
     assert!(s.conditions.contains(&"atopic dermatitis".to_string()));
@@ -119,8 +147,20 @@ fn seed_002_pubmed_page_review() {
     assert_eq!(s.english.len(), 1);
     assert!(s.chinese.is_empty());
     let text = all_text(&s);
-    for furniture in ["Figures", "MeSH terms", "LinkOut", "Full Text Sources", "Conflict of interest", "Copyright", "Publication types", "Keywords:"] {
-        assert!(!text.contains(furniture), "furniture {furniture:?} in a text field");
+    for furniture in [
+        "Figures",
+        "MeSH terms",
+        "LinkOut",
+        "Full Text Sources",
+        "Conflict of interest",
+        "Copyright",
+        "Publication types",
+        "Keywords:",
+    ] {
+        assert!(
+            !text.contains(furniture),
+            "furniture {furniture:?} in a text field"
+        );
     }
 }
 
@@ -142,12 +182,31 @@ fn seed_003_aggregator_page() {
     assert_eq!(s.conditions, ["palmoplantar pustulosis"]);
     assert_eq!(s.design.as_deref(), Some("case series"));
     assert_eq!(s.n_patients, Some(6));
-    assert_eq!(labels(&s), ["Background", "Methods", "Results", "Conclusion"]);
+    assert_eq!(
+        labels(&s),
+        ["Background", "Methods", "Results", "Conclusion"]
+    );
     assert_eq!(s.year, None, "the page states no year");
-    assert!(s.summary.as_deref().is_some_and(|t| t.starts_with("This study aims")));
+    assert!(
+        s.summary
+            .as_deref()
+            .is_some_and(|t| t.starts_with("This study aims"))
+    );
     let text = all_text(&s);
-    for furniture in ["Rate this paper", "Click your name", "claim this paper", "Not enough ratings", "No Data Available", "Ask authors", "4.6", "Scientific rigor"] {
-        assert!(!text.contains(furniture), "furniture {furniture:?} in a text field");
+    for furniture in [
+        "Rate this paper",
+        "Click your name",
+        "claim this paper",
+        "Not enough ratings",
+        "No Data Available",
+        "Ask authors",
+        "4.6",
+        "Scientific rigor",
+    ] {
+        assert!(
+            !text.contains(furniture),
+            "furniture {furniture:?} in a text field"
+        );
     }
 }
 
@@ -159,23 +218,63 @@ fn seed_004_conference_abstract_with_glued_labels() {
     assert_eq!(s.conditions, ["juvenile dermatomyositis"]);
     assert_eq!(s.n_patients, Some(6));
     assert_eq!(s.drugs[0], "tofacitinib");
-    for prior in ["glucocorticoids", "methotrexate", "pamidronate", "intravenous immunoglobulin", "mycophenolate mofetil", "rituximab", "cyclophosphamide"] {
-        assert!(s.drugs.contains(&prior.to_string()), "missing {prior}: {:?}", s.drugs);
+    for prior in [
+        "glucocorticoids",
+        "methotrexate",
+        "pamidronate",
+        "intravenous immunoglobulin",
+        "mycophenolate mofetil",
+        "rituximab",
+        "cyclophosphamide",
+    ] {
+        assert!(
+            s.drugs.contains(&prior.to_string()),
+            "missing {prior}: {:?}",
+            s.drugs
+        );
     }
     assert_eq!(s.doses.len(), 1);
-    assert_eq!((s.doses[0].drug.as_str(), s.doses[0].text.as_str()), ("tofacitinib", "10 mg/day"));
-    assert_eq!(labels(&s), ["Background", "Objectives", "Methods", "Results", "Conclusion"]);
-    assert!(s.sections[1].text.starts_with("In this study, we evaluated"));
+    assert_eq!(
+        (s.doses[0].drug.as_str(), s.doses[0].text.as_str()),
+        ("tofacitinib", "10 mg/day")
+    );
+    assert_eq!(
+        labels(&s),
+        [
+            "Background",
+            "Objectives",
+            "Methods",
+            "Results",
+            "Conclusion"
+        ]
+    );
+    assert!(
+        s.sections[1]
+            .text
+            .starts_with("In this study, we evaluated")
+    );
     let mut events = s.adverse_events.clone();
     events.sort();
     assert_eq!(events, ["allergic reaction", "neutropenia"]);
     assert_eq!(s.doi, None, "the abstract states no DOI");
     assert_eq!(s.year, None);
     let text = all_text(&s);
-    for furniture in ["Talk to us", "Schedule a call", "Full Text", "Published version", "Join us"] {
-        assert!(!text.contains(furniture), "furniture {furniture:?} in a text field");
+    for furniture in [
+        "Talk to us",
+        "Schedule a call",
+        "Full Text",
+        "Published version",
+        "Join us",
+    ] {
+        assert!(
+            !text.contains(furniture),
+            "furniture {furniture:?} in a text field"
+        );
     }
-    assert!(!s.sections.iter().any(|x| x.text.contains("None declared")), "disclosure kept as abstract");
+    assert!(
+        !s.sections.iter().any(|x| x.text.contains("None declared")),
+        "disclosure kept as abstract"
+    );
 }
 
 #[test]
@@ -185,7 +284,37 @@ fn every_seed_round_trips_through_json() {
         let back: Study = serde_json::from_str(&json).unwrap();
         assert_eq!(back, study);
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
-        for field in ["id", "source", "format", "title", "title_derived", "authors", "affiliations", "journal", "year", "volume", "issue", "pages", "doi", "pmid", "pmcid", "publisher", "keywords", "design", "n_patients", "drugs", "doses", "conditions", "adverse_events", "outcomes", "sections", "english", "chinese", "alignment", "warnings"] {
+        for field in [
+            "id",
+            "source",
+            "format",
+            "title",
+            "title_derived",
+            "authors",
+            "affiliations",
+            "journal",
+            "year",
+            "volume",
+            "issue",
+            "pages",
+            "doi",
+            "pmid",
+            "pmcid",
+            "publisher",
+            "keywords",
+            "design",
+            "n_patients",
+            "drugs",
+            "doses",
+            "conditions",
+            "adverse_events",
+            "outcomes",
+            "sections",
+            "english",
+            "chinese",
+            "alignment",
+            "warnings",
+        ] {
             assert!(value.get(field).is_some(), "{} lacks {field}", study.id);
         }
     }

@@ -46,10 +46,17 @@ pub fn patients(prose: &Prose, chinese: &[String], vocab: &Vocab) -> Option<u32>
             let before = words_before(sentence, at, 2);
             let last = before.last().map(String::as_str).unwrap_or("");
             let last_two = before.join(" ");
-            if vocab
-                .subgroup_cues
+            // "in 4 cases" is a subgroup, "Of the 12 patients included" is not.
+            let enrolled = tokens
                 .iter()
-                .any(|c| c == last || *c == last_two)
+                .skip(i + 2 + noun)
+                .take(3)
+                .any(|&(_, w)| matches!(w, "included" | "enrolled" | "recruited" | "studied"));
+            if !enrolled
+                && vocab
+                    .subgroup_cues
+                    .iter()
+                    .any(|c| c == last || *c == last_two)
             {
                 continue;
             }
@@ -73,6 +80,18 @@ pub fn patients(prose: &Prose, chinese: &[String], vocab: &Vocab) -> Option<u32>
                 score += 2;
             }
             *votes.entry(n).or_default() += score;
+        }
+    }
+    // A single patient described: "A 58-year-old woman presented with...".
+    let single = regex!(
+        r"(?i)\b(?:a|an|one)\s+(?:\d+[- ](?:year|month|week)s?[- ]old\s+)?(?:(?:male|female|caucasian|white|black|asian|chinese|japanese|korean|indian)\s+)?(?:woman|man|girl|boy|patient|child|infant|lady|gentleman|neonate|adolescent|toddler)\b"
+    );
+    for (sentence, _) in prose.sentences() {
+        if single.is_match(sentence)
+            && regex!(r"(?i)\b(?:present|presented|report|describe|we|case|admitted|referred)\b")
+                .is_match(sentence)
+        {
+            *votes.entry(1).or_default() += 2;
         }
     }
     if votes.is_empty() {
@@ -113,8 +132,8 @@ fn tokenize(sentence: &str) -> Vec<(usize, &str)> {
 }
 
 /// The design: a named design the text claims for itself (in the title, or
-/// in a sentence about "this"/"we"/"our" work), else a case report or series
-/// from the patient count, else a review when the text reads like one.
+/// in a sentence about "this"/"we"/"our" work), a review when it calls
+/// itself one, else a case report or series from the patient count.
 pub fn design(
     title: Option<&str>,
     prose: &Prose,
@@ -147,7 +166,7 @@ pub fn design(
         _ => None,
     };
     let weak = || pick(true);
-    let design = named.or_else(from_count).or_else(weak)?;
+    let design = named.or_else(weak).or_else(from_count)?;
     let takes_prefix = matches!(design.as_str(), "case series" | "cohort study");
     Some(
         if retrospective && takes_prefix && !design.starts_with("retrospective") {
@@ -193,13 +212,29 @@ mod tests {
     }
 
     #[test]
+    fn single_patients_are_case_reports() {
+        assert_eq!(
+            n("A 58-year-old woman presented with generalized granuloma annulare."),
+            Some(1)
+        );
+        assert_eq!(
+            n("Of the 12 patients included, 9 were women. Responses were seen in 10 patients."),
+            Some(12)
+        );
+    }
+
+    #[test]
     fn no_count_is_no_count() {
         assert_eq!(
             n("JAK inhibitors were discussed for psoriasis in 2024."),
             None
         );
         assert_eq!(
-            patients(&Prose::new(String::new()), &["本研究纳入 3 例患者。".into()], Vocab::builtin()),
+            patients(
+                &Prose::new(String::new()),
+                &["本研究纳入 3 例患者。".into()],
+                Vocab::builtin()
+            ),
             Some(3)
         );
     }
@@ -212,16 +247,34 @@ mod tests {
             Some("retrospective case series")
         );
         assert_eq!(
-            design_of("Three cases. A literature review was conducted.", Some(3))
+            design_of("Three cases. A literature review was conducted.", Some(3)).as_deref(),
+            Some("case series")
+        );
+        assert_eq!(
+            design_of(
+                "Here we report 5 patients and review the literature.",
+                Some(5)
+            )
             .as_deref(),
             Some("case series")
+        );
+        assert_eq!(
+            design_of(
+                "In this review, we summarize trials of 1686 patients.",
+                Some(1686)
+            )
+            .as_deref(),
+            Some("review")
         );
         assert_eq!(
             design_of("This article focuses on JAK inhibitors.", None).as_deref(),
             Some("review")
         );
         assert_eq!(
-            design_of("A previous randomized controlled trial showed benefit.", Some(2))
+            design_of(
+                "A previous randomized controlled trial showed benefit.",
+                Some(2)
+            )
             .as_deref(),
             Some("case series")
         );

@@ -33,6 +33,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, IngestError> {
         Err(e) => {
             let text = String::from_utf8_lossy(bytes);
             let bad = text.matches('\u{FFFD}').count();
+            let chars = text.chars().count().max(1);
+            if bad * 10 > chars {
+                return Err(IngestError::NotText(bad * 100 / chars));
+            }
             Ok(Decoded {
                 text,
                 warnings: vec![format!(
@@ -97,6 +101,14 @@ mod tests {
         let d = decode(b"Tofacitinib \xff\xfe works").unwrap();
         assert_eq!(d.text, "Tofacitinib \u{FFFD}\u{FFFD} works");
         assert!(d.warnings[0].contains("byte 12"));
+    }
+
+    #[test]
+    fn mostly_invalid_utf8_is_not_text() {
+        let noise: Vec<u8> = (0..2000u32)
+            .map(|i| (i * 7919 % 251) as u8 | 0x80)
+            .collect();
+        assert!(matches!(decode(&noise), Err(IngestError::NotText(_))));
     }
 
     #[test]

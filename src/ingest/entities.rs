@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::textutil::{self, Prose, sentences, words_before};
+use super::textutil::{self, Prose, sentences};
 use crate::lexicon::{Kind, Lexicon, Mention};
 use crate::model::{Dose, Section, Study};
 use crate::vocab::Vocab;
@@ -213,26 +213,33 @@ fn contains_words(haystack: &str, needle: &str) -> bool {
     haystack.len() > needle.len() && count_word(haystack, needle) > 0
 }
 
+/// Whether the clause before `at` negates it: "no X", "without X", and lists
+/// after a negation ("no cases of VTE, MACE or malignancy") up to a clause
+/// break ("but", "although", ";").
 fn negated(text: &str, at: usize, vocab: &Vocab) -> bool {
-    let sentence_start = text[..at]
-        .rfind(['.', ';', '。', '；'])
-        .map_or(0, |i| i + 1);
-    let before = words_before(&text[sentence_start..], at - sentence_start, 5);
-    before
-        .iter()
-        .any(|w| vocab.negations.iter().any(|n| n == w))
-        || vocab
-            .negations
-            .iter()
-            .filter(|n| !n.is_ascii())
-            .any(|n| text[sentence_start..at].ends_with(n.as_str()))
+    let start = textutil::sentence_start(text, at);
+    let clause = &text[start..at];
+    let clause = regex!(r"(?i).*\b(?:but|although|whereas|while|however|except|apart from)\b")
+        .find(clause)
+        .map_or(clause, |m| &clause[m.end()..]);
+    let lower = clause.to_ascii_lowercase();
+    vocab.negations.iter().any(|n| {
+        if n.is_ascii() {
+            lower
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| w == n)
+                || (n.contains(' ') && lower.contains(n.as_str()))
+        } else {
+            clause.contains(n.as_str())
+        }
+    })
 }
 
 /// Doses in a paragraph, each given to the nearest drug named before it in
 /// the same sentence (or right after it: "10 mg tofacitinib").
 fn find_doses(text: &str, mentions: &[Mention], lexicon: &Lexicon, vocab: &Vocab) -> Vec<Dose> {
     let re = regex!(
-        r"(?i)(\d+(?:\.\d+)?)(?:\s*(-|–|to)\s*(\d+(?:\.\d+)?))?\s*(mg/kg|mg/m2|mg|µg|μg|mcg|g|ml|iu)(?-u:\b)(?:\s*/\s*(\p{L}+))?"
+        r"(?i)(\d+(?:\.\d+)?)(?:\s*(-|–|to)\s*(\d+(?:\.\d+)?))?\s*((?:mg/kg|mg/m2|mg|µg|μg|mcg|g|ml|iu)(?-u:\b)|%)(?:\s*/\s*(\p{L}+))?"
     );
     let drugs: Vec<&Mention> = mentions.iter().filter(|m| m.kind == Kind::Drug).collect();
     let mut out = Vec::new();
@@ -240,7 +247,7 @@ fn find_doses(text: &str, mentions: &[Mention], lexicon: &Lexicon, vocab: &Vocab
         let (Some(whole), Some(low), Some(unit)) = (caps.get(0), caps.get(1), caps.get(4)) else {
             continue;
         };
-        let sentence_start = text[..whole.start()].rfind(['.', ';']).map_or(0, |i| i + 1);
+        let sentence_start = textutil::sentence_start(text, whole.start());
         // Mentions are in text order: look only at the neighbours of the dose.
         let split = drugs.partition_point(|m| m.end <= whole.start());
         let before = split
@@ -257,6 +264,16 @@ fn find_doses(text: &str, mentions: &[Mention], lexicon: &Lexicon, vocab: &Vocab
         let Some(drug) = before.or_else(after) else {
             continue;
         };
+        // A percentage is a strength only for a topical form ("cream 1.5%");
+        // otherwise it is a rate ("tofacitinib (56.3%)").
+        if unit.as_str() == "%" {
+            let between = &text[drug.end.min(whole.start())..whole.start()];
+            if !regex!(r"(?i)\b(?:cream|ointment|gel|lotion|foam|solution|topical)\b")
+                .is_match(between)
+            {
+                continue;
+            }
+        }
         let mut dose = low.as_str().to_string();
         if let (Some(sep), Some(high)) = (caps.get(2), caps.get(3)) {
             let sep = if sep.as_str().eq_ignore_ascii_case("to") {
@@ -267,7 +284,9 @@ fn find_doses(text: &str, mentions: &[Mention], lexicon: &Lexicon, vocab: &Vocab
             dose.push_str(sep);
             dose.push_str(high.as_str());
         }
-        dose.push(' ');
+        if unit.as_str() != "%" {
+            dose.push(' ');
+        }
         dose.push_str(&unit.as_str().to_lowercase().replace("iu", "IU"));
         if let Some(per) = caps.get(5) {
             let word = per.as_str().to_lowercase();
@@ -302,9 +321,23 @@ fn frequency_after<'v>(rest: &str, vocab: &'v Vocab) -> Option<&'v str> {
     })
 }
 
+/// Drops repeats, and a dose that another of the same drug spells out more
+/// fully ("1.5%" beside "1.5% twice daily").
 fn dedupe_doses(doses: &mut Vec<Dose>) {
     let mut seen = std::collections::HashSet::new();
     doses.retain(|d| seen.insert((d.drug.clone(), d.text.clone())));
+    let fuller: Vec<bool> = doses
+        .iter()
+        .map(|d| {
+            doses.iter().any(|o| {
+                o.drug == d.drug
+                    && o.text.len() > d.text.len()
+                    && o.text.starts_with(&format!("{} ", d.text))
+            })
+        })
+        .collect();
+    let mut keep = fuller.iter().map(|f| !f);
+    doses.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// Sentences that state a result: from Results and Conclusion sections when
@@ -391,6 +424,17 @@ mod tests {
     #[test]
     fn numbers_without_a_drug_are_no_dose() {
         assert!(doses("Pamidronate was used in 4 cases; 12 g of sugar.").is_empty());
+        assert_eq!(
+            doses("ruxolitinib cream 1.5% twice daily"),
+            [("ruxolitinib".into(), "1.5% twice daily".into())]
+        );
+        assert_eq!(
+            doses("prednisone was tapered from 12.5 mg/day to 2.5 mg/day"),
+            [
+                ("prednisone".into(), "12.5 mg/day".into()),
+                ("prednisone".into(), "2.5 mg/day".into())
+            ]
+        );
     }
 
     #[test]
@@ -399,5 +443,11 @@ mod tests {
         let text = "No herpes zoster occurred. One had neutropenia.";
         assert!(negated(text, text.find("herpes").unwrap(), v));
         assert!(!negated(text, text.find("neutropenia").unwrap(), v));
+        let text = "There were no cases of venous thromboembolism, MACE or malignancy.";
+        assert!(negated(text, text.find("malignancy").unwrap(), v));
+        let text = "No serious events occurred, but two had herpes zoster.";
+        assert!(!negated(text, text.find("herpes").unwrap(), v));
+        let text = "无带状疱疹发生。";
+        assert!(negated(text, text.find("带状疱疹").unwrap(), v));
     }
 }

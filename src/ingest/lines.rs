@@ -85,14 +85,30 @@ mod tests {
     #[test]
     fn references_are_furniture() {
         let v = Vocab::builtin();
-        assert!(is_furniture("[1] 中华医学会皮肤性病学分会. 斑秃诊疗指南[J].", "", v));
-        assert!(is_furniture("12. Smith J, Li W. Tofacitinib in vitiligo. JAMA. 2020;1:1.", "", v));
-        assert!(!is_furniture("12 patients were treated with tofacitinib for six months.", "", v));
+        assert!(is_furniture(
+            "[1] 中华医学会皮肤性病学分会. 斑秃诊疗指南[J].",
+            "",
+            v
+        ));
+        assert!(is_furniture(
+            "12. Smith J, Li W. Tofacitinib in vitiligo. JAMA. 2020;1:1.",
+            "",
+            v
+        ));
+        assert!(!is_furniture(
+            "12 patients were treated with tofacitinib for six months.",
+            "",
+            v
+        ));
     }
 
     #[test]
     fn site_sentences_do_not_open_an_abstract() {
-        assert!(!is_substantive("Would you like email updates of new search results?"));
-        assert!(is_substantive("Persistent erythema multiforme (PEM) is poorly understood."));
+        assert!(!is_substantive(
+            "Would you like email updates of new search results?"
+        ));
+        assert!(is_substantive(
+            "Persistent erythema multiforme (PEM) is poorly understood."
+        ));
     }
 }

@@ -34,7 +34,10 @@ impl Meta {
 
     /// A bare journal-name line (`Journal of Dermatological Treatment`).
     pub fn set_journal(&mut self, line: &str, vocab: &Vocab) {
-        set_once(&mut self.journal, textutil::recase_if_shouting(line.trim(), vocab));
+        set_once(
+            &mut self.journal,
+            textutil::recase_if_shouting(line.trim(), vocab),
+        );
     }
 
     /// The page shape these lines point to.
@@ -127,7 +130,10 @@ pub fn absorb(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
         meta.fallback_year = meta.fallback_year.or(find_year(line));
         return true;
     }
-    if let Some(caps) = regex!(r"^(?i:citation|cite this article|how to cite|引用本文)\s*[:：]\s*(.+)$").captures(line) {
+    if let Some(caps) =
+        regex!(r"^(?i:citation|cite this article|how to cite|引用本文)\s*[:：]\s*(.+)$")
+            .captures(line)
+    {
         absorb_locator(&caps[1], meta, vocab);
         return true;
     }
@@ -164,14 +170,22 @@ fn absorb_locator(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
         return false;
     }
     let volume = regex!(r"(?i)\b(?:volume|vol\.?)\s*(\d+[A-Za-z]?)").captures(line);
-    let issue = regex!(r"(?i)\b(?:issue|no\.|number|supplement|suppl\.?)\s*\(?\s*([0-9A-Za-z]+)\s*\)?").captures(line);
+    let issue =
+        regex!(r"(?i)\b(?:issue|no\.|number|supplement|suppl\.?)\s*\(?\s*([0-9A-Za-z]+)\s*\)?")
+            .captures(line);
     let pages = regex!(r"(?i)\b(?:pages?|pp?\.)\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)|\)\s*:\s*(\d+(?:-\d+)?)").captures(line);
     let year = regex!(r"(?:^|[^\d/.])((?:19|20)\d{2})(?:[^\d/]|$)").captures(line);
     let doi = find_doi(line);
-    let found = [volume.is_some(), issue.is_some(), pages.is_some(), year.is_some(), doi.is_some()]
-        .iter()
-        .filter(|&&f| f)
-        .count();
+    let found = [
+        volume.is_some(),
+        issue.is_some(),
+        pages.is_some(),
+        year.is_some(),
+        doi.is_some(),
+    ]
+    .iter()
+    .filter(|&&f| f)
+    .count();
     if found < 2 || lines_like_prose(line) {
         return false;
     }
@@ -186,8 +200,13 @@ fn absorb_locator(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
         .trim()
         .trim_end_matches([',', '.', '|', '-', ':', ' ', '\u{3000}'])
         .trim();
-    if journal.chars().filter(|c| c.is_alphabetic()).count() >= 2 && textutil::word_count(journal) <= 12 {
-        set_once(&mut meta.journal, textutil::recase_if_shouting(journal, vocab));
+    if journal.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && textutil::word_count(journal) <= 12
+    {
+        set_once(
+            &mut meta.journal,
+            textutil::recase_if_shouting(journal, vocab),
+        );
     }
     let text = |c: Option<regex::Captures<'_>>| {
         c.and_then(|c| c.get(1).or_else(|| c.get(2)))
@@ -206,7 +225,10 @@ fn absorb_locator(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
 
 /// Several sentences: prose, even if it mentions a volume and a year.
 fn lines_like_prose(line: &str) -> bool {
-    regex!(r"[a-z]{3,}\.\s+[A-Z][a-z]+\s[a-z]+").find_iter(line).count() >= 2
+    regex!(r"[a-z]{3,}\.\s+[A-Z][a-z]+\s[a-z]+")
+        .find_iter(line)
+        .count()
+        >= 2
 }
 
 /// Identifier lines (`- PMID: 38444845`, `DOI: 10...`, a bare doi.org link).
@@ -326,7 +348,8 @@ pub fn is_affiliation(line: &str, vocab: &Vocab) -> bool {
     textutil::word_count(line) <= 80
         && line.contains([',', '，'])
         && vocab.affiliation_cues.is_match(line)
-        && !regex!(r"(?i)\b(?:is|are|was|were|has|have|had|been|we|our|this|these)\b").is_match(line)
+        && !regex!(r"(?i)\b(?:is|are|was|were|has|have|had|been|we|our|this|these)\b")
+            .is_match(line)
 }
 
 /// One line may hold several numbered affiliations (`...Italy; 2University
@@ -351,7 +374,7 @@ pub fn clean_affiliation(line: &str) -> String {
 pub fn is_journal_name(line: &str) -> bool {
     textutil::word_count(line) <= 10
         && !line.ends_with(['.', '?', '!'])
-        && regex!(r"^(?:The )?(?:(?:[A-Z][a-z]+ )?(?:International |American |British |European |Chinese |Indian |Japanese |Korean |Australasian |Canadian )?(?:Journal|Annals|Archives|Frontiers|Proceedings|Bulletin|Acta|Clinics|Reviews) (?:of|in|for) [A-Z]|[A-Z][A-Za-z&,\- ]+ Journal(?: of [A-Z][A-Za-z ]+)?$)").is_match(line)
+        && regex!(r"^(?:The )?(?:(?:[A-Z][a-z]+ )?(?:International |American |British |European |Chinese |Indian |Japanese |Korean |Australasian |Canadian )?(?:Journal|Annals|Archives|Frontiers|Proceedings|Bulletin|Acta|Clinics|Reviews) (?:of|in|for) (?:the )?[A-Z]|[A-Z][A-Za-z&,\- ]+ Journal(?: of [A-Z][A-Za-z ]+)?$)").is_match(line)
 }
 
 #[cfg(test)]
@@ -414,13 +437,56 @@ mod tests {
     #[test]
     fn locator_lines() {
         let m = absorbed("Volume 89, Issue 5, November 2023, Pages 1015-1021");
-        assert_eq!((m.volume.as_deref(), m.issue.as_deref(), m.pages.as_deref(), m.year), (Some("89"), Some("5"), Some("1015-1021"), Some(2023)));
+        assert_eq!(
+            (
+                m.volume.as_deref(),
+                m.issue.as_deref(),
+                m.pages.as_deref(),
+                m.year
+            ),
+            (Some("89"), Some("5"), Some("1015-1021"), Some(2023))
+        );
         let m = absorbed("Volume 14 - 2023 | https://doi.org/10.3389/fimmu.2023.1134567");
-        assert_eq!((m.volume.as_deref(), m.year, m.doi.as_deref()), (Some("14"), Some(2023), Some("10.3389/fimmu.2023.1134567")));
-        let m = absorbed("中华皮肤科杂志  2023, Vol. 56 Issue (4): 321-325    DOI: 10.35541/cjd.20220512");
-        assert_eq!((m.journal.as_deref(), m.volume.as_deref(), m.issue.as_deref(), m.pages.as_deref()), (Some("中华皮肤科杂志"), Some("56"), Some("4"), Some("321-325")));
-        let m = absorbed("Citation: Annals of the Rheumatic Diseases, volume 82, supplement 1, year 2023, page 456");
-        assert_eq!((m.journal.as_deref(), m.volume.as_deref(), m.issue.as_deref(), m.pages.as_deref(), m.year), (Some("Annals of the Rheumatic Diseases"), Some("82"), Some("1"), Some("456"), Some(2023)));
+        assert_eq!(
+            (m.volume.as_deref(), m.year, m.doi.as_deref()),
+            (Some("14"), Some(2023), Some("10.3389/fimmu.2023.1134567"))
+        );
+        let m = absorbed(
+            "中华皮肤科杂志  2023, Vol. 56 Issue (4): 321-325    DOI: 10.35541/cjd.20220512",
+        );
+        assert_eq!(
+            (
+                m.journal.as_deref(),
+                m.volume.as_deref(),
+                m.issue.as_deref(),
+                m.pages.as_deref()
+            ),
+            (
+                Some("中华皮肤科杂志"),
+                Some("56"),
+                Some("4"),
+                Some("321-325")
+            )
+        );
+        let m = absorbed(
+            "Citation: Annals of the Rheumatic Diseases, volume 82, supplement 1, year 2023, page 456",
+        );
+        assert_eq!(
+            (
+                m.journal.as_deref(),
+                m.volume.as_deref(),
+                m.issue.as_deref(),
+                m.pages.as_deref(),
+                m.year
+            ),
+            (
+                Some("Annals of the Rheumatic Diseases"),
+                Some("82"),
+                Some("1"),
+                Some("456"),
+                Some(2023)
+            )
+        );
     }
 
     #[test]
@@ -428,8 +494,17 @@ mod tests {
         assert!(is_journal_name("Journal of Dermatological Treatment"));
         assert!(is_journal_name("Frontiers in Immunology"));
         assert!(is_journal_name("British Journal of Dermatology"));
+        assert!(is_journal_name(
+            "Journal of the American Academy of Dermatology"
+        ));
         assert!(!is_journal_name("Tofacitinib for vitiligo: a case series"));
-        assert_eq!(split_affiliations("Pisana, Pisa, Italy; 2University of Florence, Italy; 3IRCCS, Milan").len(), 3);
+        assert_eq!(
+            split_affiliations(
+                "Pisana, Pisa, Italy; 2University of Florence, Italy; 3IRCCS, Milan"
+            )
+            .len(),
+            3
+        );
     }
 
     #[test]

@@ -31,6 +31,12 @@ struct Reading<'a> {
     chinese: Vec<&'a str>,
     pending_block: Option<String>,
     pending_label: Option<String>,
+    /// A back-matter heading (`Fund program:`, `引用本文：`) was the last
+    /// line: the next paragraph is not abstract.
+    skip_next: bool,
+    /// A conclusion has been read: a background heading after it opens the
+    /// full text, not more abstract.
+    concluded: bool,
     english_started: bool,
     chinese_started: bool,
     in_trailer: bool,
@@ -89,12 +95,39 @@ fn read_line<'a>(r: &mut Reading<'a>, line: &'a str, vocab: &Vocab) {
         r.pending_block = Some(field.clone());
         return;
     }
+    // PubMed pages break the citation after the journal: "J Dermatol" /
+    // ". 2023 Jun;50(6):812-815."
+    if line.starts_with('.')
+        && let Some(last) = r.header.last()
+        && metadata::absorb(&format!("{}{line}", last.text), &mut r.meta, vocab)
+    {
+        if let Some(last) = r.header.pop() {
+            r.header_index.remove(last.text);
+        }
+        return;
+    }
     if metadata::absorb(line, &mut r.meta, vocab) {
         return;
     }
     if let Some(label) = lines::heading_label(line, vocab) {
+        let group = vocab.label(line).flatten();
+        if r.concluded && !chinese && group == Some("Background") {
+            r.in_trailer = true;
+        }
+        r.skip_next = label.is_none();
+        r.concluded |= !chinese && group == Some("Conclusion");
         r.pending_label = label;
         return;
+    }
+    if std::mem::take(&mut r.skip_next) {
+        return;
+    }
+    if !chinese
+        && vocab
+            .label_spans(line)
+            .any(|span| span.group == Some("Conclusion"))
+    {
+        r.concluded = true;
     }
     if chinese {
         read_chinese(r, line);
@@ -171,7 +204,12 @@ fn assemble(r: Reading<'_>, vocab: &Vocab) -> Study {
         .map(|(_, t)| sections::strip_backmatter(t, vocab).to_string())
         .filter(|t| !t.is_empty())
         .collect();
-    study.chinese = r.chinese.iter().map(|t| t.to_string()).collect();
+    study.chinese = r
+        .chinese
+        .iter()
+        .map(|t| sections::strip_backmatter(t, vocab).to_string())
+        .filter(|t| !t.is_empty())
+        .collect();
     study.alignment = bilingual::align(&study.english, &study.chinese);
     if !study.english.is_empty()
         && !study.chinese.is_empty()
@@ -193,6 +231,10 @@ fn assemble(r: Reading<'_>, vocab: &Vocab) -> Study {
     study.outcomes = found.outcomes;
     study.n_patients = counts::patients(&prose, &study.chinese, vocab);
     study.design = counts::design(header.title.as_deref(), &prose, study.n_patients, vocab);
+    if study.design.as_deref() == Some("review") {
+        // A review's numbers are the trials it cites, not its own patients.
+        study.n_patients = None;
+    }
 
     match header.title {
         Some(t) => study.title = t,

@@ -62,7 +62,8 @@ fn is_hard_wrapped(lines: &[&str]) -> bool {
 /// Lines that open an item even inside a block: numbered affiliations,
 /// list bullets, labelled fields.
 fn starts_new_item(line: &str) -> bool {
-    regex!(r"^(?:\(\d+\)|\d+\.\s|[-•*]\s|[A-Z][A-Za-z ,]{1,40}:\s|[A-Z]{2,}[A-Z ,]*:)").is_match(line)
+    regex!(r"^(?:\(\d+\)|\d+\.\s|[-•*]\s|[A-Z][A-Za-z ,]{1,40}:\s|[A-Z]{2,}[A-Z ,]*:)")
+        .is_match(line)
 }
 
 #[cfg(test)]

@@ -30,9 +30,18 @@ pub fn build(paragraphs: &[(Option<String>, &str)], vocab: &Vocab) -> Built {
             pieces
         })
         .collect();
-    let structured = split
+    // A structured abstract (three or more labels) with unlabelled
+    // paragraphs only before its first label: those are a page's summary.
+    let labelled = split.iter().flatten().filter(|s| s.label.is_some()).count();
+    let first_labelled = split
         .iter()
-        .any(|p| p.len() >= 3 && p.iter().all(|s| s.label.is_some()));
+        .position(|p| p.iter().any(|s| s.label.is_some()));
+    let unlabelled_after = first_labelled.is_some_and(|first| {
+        split[first..]
+            .iter()
+            .any(|p| p.iter().all(|s| s.label.is_none()))
+    });
+    let structured = labelled >= 3 && !unlabelled_after;
     let mut sections = Vec::new();
     let mut summary: Vec<String> = Vec::new();
     for pieces in split {
@@ -75,19 +84,13 @@ pub fn split_labels(text: &str, vocab: &Vocab) -> Vec<Section> {
 /// (label start, text start, shown label or `None` for back matter) of each
 /// label in a paragraph.
 fn label_positions(text: &str, vocab: &Vocab) -> Vec<(usize, usize, Option<String>)> {
-    let mut labels: Vec<(usize, usize, Option<String>)> = Vec::new();
-    for (colon, c) in text.match_indices([':', '：']) {
-        let start = label_start(text, colon);
-        let candidate = text[start..colon].trim();
-        if candidate.is_empty() || candidate.chars().count() > vocab.longest_label {
-            continue;
-        }
-        if let Some(shown) = vocab.label(candidate) {
-            let label = shown.map(|_| shown_label(candidate, vocab));
-            labels.push((start, colon + c.len(), label));
-        }
-    }
-    labels
+    vocab
+        .label_spans(text)
+        .map(|span| {
+            let label = span.group.map(|_| shown_label(span.written, vocab));
+            (span.start, span.body, label)
+        })
+        .collect()
 }
 
 fn push_section(out: &mut Vec<Section>, label: Option<String>, text: &str) {
@@ -98,16 +101,6 @@ fn push_section(out: &mut Vec<Section>, label: Option<String>, text: &str) {
             text: text.to_string(),
         });
     }
-}
-
-/// Where a label ending at `colon` may start: just after the previous
-/// sentence end, or the start of the paragraph.
-fn label_start(text: &str, colon: usize) -> usize {
-    text[..colon]
-        .rfind(['.', '?', '!', '。', ';', '；'])
-        .map_or(0, |i| {
-            i + text[i..].chars().next().map_or(1, char::len_utf8)
-        })
 }
 
 /// A label as shown: shouting labels recased, others as written.

@@ -45,7 +45,9 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
             b'.' | b'?' | b'!' => (ends_sentence(text, start, i), i + 1),
             // 。！？； (E3 80 82, EF BC 81, EF BC 9F, EF BC 9B)
             0xE3 if bytes[i + 1..].starts_with(&[0x80, 0x82]) => (true, i + 3),
-            0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBC, 0x81 | 0x9F | 0x9B])) => (true, i + 3),
+            0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBC, 0x81 | 0x9F | 0x9B])) => {
+                (true, i + 3)
+            }
             _ => (false, i + 1),
         };
         if split {
@@ -74,6 +76,35 @@ fn ends_sentence(text: &str, start: usize, at: usize) -> bool {
                 && (n.is_uppercase() || n.is_ascii_digit() || is_han(n) || n == '(')
                 && !ends_with_abbreviation(&text[start..at])
         }
+    }
+}
+
+/// Where the sentence holding byte `at` starts: after the last `.`, `?` or
+/// `!` followed by a space, or `;`, `。`, `；` before `at` (at most 300 bytes
+/// back).
+pub fn sentence_start(text: &str, at: usize) -> usize {
+    let mut floor = at.saturating_sub(300);
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let window = &text[floor..at];
+    let bytes = window.as_bytes();
+    let mut best = 0;
+    for (i, c) in window.char_indices() {
+        let end = i + c.len_utf8();
+        let ends = match c {
+            ';' | '。' | '；' | '！' | '？' => true,
+            '.' | '?' | '!' => bytes.get(end).is_some_and(u8::is_ascii_whitespace),
+            _ => false,
+        };
+        if ends {
+            best = end;
+        }
+    }
+    if best == 0 && floor > 0 {
+        floor
+    } else {
+        floor + best
     }
 }
 

@@ -1,9 +1,9 @@
 //! Title, authors and affiliations from the lines before an abstract, and a
 //! readable title for a study whose text has none.
 
-use super::{bilingual, metadata};
 use super::page::HeaderLine;
 use super::textutil::{self, word_count};
+use super::{bilingual, metadata};
 use crate::lexicon::Lexicon;
 use crate::model::Study;
 use crate::vocab::Vocab;
@@ -25,7 +25,11 @@ const TITLE_THRESHOLD: i32 = 3;
 
 fn title_score(line: &str, repeats: usize) -> i32 {
     let words = word_count(line);
-    if !(3..=40).contains(&words) || regex!(r"[a-z)]\.\s+[A-Z]").is_match(line) {
+    let labelled = Vocab::builtin()
+        .label_spans(line)
+        .next()
+        .is_some_and(|span| span.start == 0);
+    if !(3..=40).contains(&words) || labelled || regex!(r"[a-z)]\.\s+[A-Z]").is_match(line) {
         return -10;
     }
     let mut score = 0;
@@ -71,15 +75,33 @@ fn chinese_title_score(line: &str) -> i32 {
 /// An author list: comma-separated personal names, with affiliation marks
 /// (`Smith J(1)`, `Jane A Smith 1`, `Min Zhao1*`, `MD, PhD a`) allowed.
 pub fn is_author_list(line: &str) -> bool {
+    // Dates and citations have commas and capitals too.
+    if regex!(r"\b(?:19|20)\d{2}\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b").is_match(line) {
+        return false;
+    }
     let names = author_names(line);
-    names.len() >= 2
+    line.contains([',', ';'])
+        && names.len() >= 2
         && word_count(line) <= 120
         && names.iter().all(|name| {
             let parts: Vec<&str> = name.split_whitespace().collect();
             (1..=5).contains(&parts.len())
                 && parts.iter().all(|p| {
                     p.starts_with(char::is_uppercase)
-                        || matches!(*p, "van" | "von" | "de" | "der" | "da" | "di" | "le" | "la" | "del" | "bin" | "dos")
+                        || matches!(
+                            *p,
+                            "van"
+                                | "von"
+                                | "de"
+                                | "der"
+                                | "da"
+                                | "di"
+                                | "le"
+                                | "la"
+                                | "del"
+                                | "bin"
+                                | "dos"
+                        )
                 })
         })
 }
@@ -112,7 +134,9 @@ pub fn resolve_header(lines: &[HeaderLine<'_>], journal: Option<&str>, vocab: &V
             continue;
         }
         if metadata::is_affiliation(line.text, vocab) {
-            header.affiliations.extend(metadata::split_affiliations(line.text));
+            header
+                .affiliations
+                .extend(metadata::split_affiliations(line.text));
             continue;
         }
         if header.authors.is_empty() && is_author_list(line.text) {
@@ -200,8 +224,13 @@ mod tests {
     fn author_lists() {
         assert!(is_author_list("Zhang Y1, Li X2, van der Berg J*"));
         assert!(is_author_list("Jane A Smith 1, Wei Li 2, Maria Garcia 1"));
-        assert!(is_author_list("Xiao Chen1, Ying Wang1, Hua Liu1 and Min Zhao1*"));
-        assert_eq!(author_names("Smith J(1), Li W(2), O'Connor P(3)."), ["Smith J", "Li W", "O'Connor P"]);
+        assert!(is_author_list(
+            "Xiao Chen1, Ying Wang1, Hua Liu1 and Min Zhao1*"
+        ));
+        assert_eq!(
+            author_names("Smith J(1), Li W(2), O'Connor P(3)."),
+            ["Smith J", "Li W", "O'Connor P"]
+        );
         assert!(!is_author_list(
             "Psoriasis, eczema and other dermatoses are common."
         ));
