@@ -8,8 +8,11 @@
 macro_rules! regex {
     ($re:literal $(,)?) => {{
         static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        // Compiled once however often it runs, so loops are fine.
+        #[allow(clippy::regex_creation_in_loops)]
         // ok: a literal pattern, compiled by the tests of every module using it.
-        RE.get_or_init(|| regex::Regex::new($re).expect("static regex is valid"))
+        let re = RE.get_or_init(|| regex::Regex::new($re).expect("static regex is valid"));
+        re
     }};
 }
 

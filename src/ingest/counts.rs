@@ -241,7 +241,6 @@ mod tests {
 
     #[test]
     fn designs_follow_claims_then_counts() {
-        let v = Vocab::builtin();
         assert_eq!(
             design_of("This was a retrospective case series.", Some(4)).as_deref(),
             Some("retrospective case series")
