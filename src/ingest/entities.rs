@@ -267,7 +267,7 @@ fn find_doses(text: &str, mentions: &[Mention], lexicon: &Lexicon, vocab: &Vocab
         // A percentage is a strength only for a topical form ("cream 1.5%");
         // otherwise it is a rate ("tofacitinib (56.3%)").
         if unit.as_str() == "%" {
-            let between = &text[drug.end.min(whole.start())..whole.start()];
+            let between = &text[drug.start.min(whole.start())..whole.start()];
             if !regex!(r"(?i)\b(?:cream|ointment|gel|lotion|foam|solution|topical)\b")
                 .is_match(between)
             {
