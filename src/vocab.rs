@@ -31,6 +31,7 @@ struct VocabFile {
     furniture_lines: Vec<String>,
     trailer_headings: Vec<String>,
     furniture_phrases: Vec<String>,
+    metadata_cues: Vec<String>,
     design: Vec<DesignCue>,
     retrospective_cues: Vec<String>,
     patient_nouns: Vec<String>,
@@ -62,6 +63,8 @@ pub struct Vocab {
     pub furniture_lines: HashSet<String>,
     pub trailer_headings: HashSet<String>,
     pub furniture_phrases: CueMatcher,
+    /// Words without which a line holds no metadata (besides a year).
+    pub metadata_cues: CueMatcher,
     pub designs: Vec<DesignCue>,
     /// Every design cue, each pattern naming its design's index.
     design_cues: AhoCorasick,
@@ -158,6 +161,7 @@ impl Vocab {
             furniture_lines: lower(file.furniture_lines).into_iter().collect(),
             trailer_headings: lower(file.trailer_headings).into_iter().collect(),
             furniture_phrases: CueMatcher::new(&file.furniture_phrases, false),
+            metadata_cues: CueMatcher::new(&file.metadata_cues, false),
             design_cues,
             design_of_cue,
             designs: file.design,

@@ -14,7 +14,7 @@ use crate::vocab::Vocab;
 
 pub fn patients(prose: &Prose, chinese: &[String], vocab: &Vocab) -> Option<u32> {
     let population = regex!(
-        r"\b(?:included|enrolled|recruited|case series|retrospective|prospective|this study|we report|we describe|we present)\b"
+        r"(?-u:\b)(?:included|enrolled|recruited|case series|retrospective|prospective|this study|we report|we describe|we present)(?-u:\b)"
     );
     let mut votes: HashMap<u32, i32> = HashMap::new();
     for (sentence, lower) in prose.sentences() {
@@ -84,11 +84,12 @@ pub fn patients(prose: &Prose, chinese: &[String], vocab: &Vocab) -> Option<u32>
     }
     // A single patient described: "A 58-year-old woman presented with...".
     let single = regex!(
-        r"(?i)\b(?:a|an|one)\s+(?:\d+[- ](?:year|month|week)s?[- ]old\s+)?(?:(?:male|female|caucasian|white|black|asian|chinese|japanese|korean|indian)\s+)?(?:woman|man|girl|boy|patient|child|infant|lady|gentleman|neonate|adolescent|toddler)\b"
+        r"(?i)(?-u:\b)(?:a|an|one)\s+(?:\d+[- ](?:year|month|week)s?[- ]old\s+)?(?:(?:male|female|caucasian|white|black|asian|chinese|japanese|korean|indian)\s+)?(?:woman|man|girl|boy|patient|child|infant|lady|gentleman|neonate|adolescent|toddler)(?-u:\b)"
     );
-    for (sentence, _) in prose.sentences() {
+    let any_single = single.is_match(&prose.text);
+    for (sentence, _) in prose.sentences().filter(|_| any_single) {
         if single.is_match(sentence)
-            && regex!(r"(?i)\b(?:present|presented|report|describe|we|case|admitted|referred)\b")
+            && regex!(r"(?i)(?-u:\b)(?:present|presented|report|describe|we|case|admitted|referred)(?-u:\b)")
                 .is_match(sentence)
         {
             *votes.entry(1).or_default() += 2;
@@ -140,7 +141,7 @@ pub fn design(
     n_patients: Option<u32>,
     vocab: &Vocab,
 ) -> Option<String> {
-    let self_reference = regex!(r"(?i)\b(?:this|we|our|present|current|here)\b");
+    let self_reference = regex!(r"(?i)(?-u:\b)(?:this|we|our|present|current|here)(?-u:\b)");
     let mut claimed = vocab.design_cues_in(title.unwrap_or_default());
     for (sentence, _) in prose.sentences() {
         if self_reference.is_match(sentence) || sentence.contains("本研究") {

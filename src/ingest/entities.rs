@@ -219,7 +219,7 @@ fn contains_words(haystack: &str, needle: &str) -> bool {
 fn negated(text: &str, at: usize, vocab: &Vocab) -> bool {
     let start = textutil::sentence_start(text, at);
     let clause = &text[start..at];
-    let clause = regex!(r"(?i).*\b(?:but|although|whereas|while|however|except|apart from)\b")
+    let clause = regex!(r"(?i).*(?-u:\b)(?:but|although|whereas|while|however|except|apart from)(?-u:\b)")
         .find(clause)
         .map_or(clause, |m| &clause[m.end()..]);
     let lower = clause.to_ascii_lowercase();
@@ -239,7 +239,7 @@ fn negated(text: &str, at: usize, vocab: &Vocab) -> bool {
 /// the same sentence (or right after it: "10 mg tofacitinib").
 fn find_doses(text: &str, mentions: &[Mention], lexicon: &Lexicon, vocab: &Vocab) -> Vec<Dose> {
     let re = regex!(
-        r"(?i)(\d+(?:\.\d+)?)(?:\s*(-|–|to)\s*(\d+(?:\.\d+)?))?\s*((?:mg/kg|mg/m2|mg|µg|μg|mcg|g|ml|iu)(?-u:\b)|%)(?:\s*/\s*(\p{L}+))?"
+        r"(?i)(\d+(?:\.\d+)?)(?:\s*(-|–|to)\s*(\d+(?:\.\d+)?))?\s*((?:mg/kg|mg/m2|mg|µg|μg|mcg|g|ml|iu)(?-u:(?-u:\b))|%)(?:\s*/\s*(\p{L}+))?"
     );
     let drugs: Vec<&Mention> = mentions.iter().filter(|m| m.kind == Kind::Drug).collect();
     let mut out = Vec::new();
@@ -268,7 +268,7 @@ fn find_doses(text: &str, mentions: &[Mention], lexicon: &Lexicon, vocab: &Vocab
         // otherwise it is a rate ("tofacitinib (56.3%)").
         if unit.as_str() == "%" {
             let between = &text[drug.start.min(whole.start())..whole.start()];
-            if !regex!(r"(?i)\b(?:cream|ointment|gel|lotion|foam|solution|topical)\b")
+            if !regex!(r"(?i)(?-u:\b)(?:cream|ointment|gel|lotion|foam|solution|topical)(?-u:\b)")
                 .is_match(between)
             {
                 continue;

@@ -36,6 +36,9 @@ pub fn is_furniture(line: &str, lower: &str, vocab: &Vocab) -> bool {
 
 /// An entry of a reference list: `[1] Smith J, ...` or `12. Smith J, Li W.`
 fn is_reference(line: &str) -> bool {
+    if !line.starts_with(|c: char| c == '[' || c.is_ascii_digit()) {
+        return false;
+    }
     regex!(r"^(?:\[\d{1,3}\]|\d{1,3}\.\s+[A-Z][a-z'-]+ [A-Z]{1,3}(?:,| et al))").is_match(line)
 }
 

@@ -125,8 +125,12 @@ fn set_id(slot: &mut Option<String>, value: &str, valid: impl Fn(&str) -> bool) 
 
 /// Reads a metadata line into `meta`; false when the line is no metadata.
 pub fn absorb(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
+    // One pass over the line decides whether any metadata rule can apply.
+    if !vocab.metadata_cues.is_match(line) && !has_year(line) {
+        return false;
+    }
     // Lines that say what they are, at any length.
-    if regex!(r"(?i)^(?:copyright\b|©|\(c\)\s|licen[cs]e:|this (?:is an open[- ]access )?article is (?:licensed|distributed))").is_match(line) {
+    if regex!(r"(?i)^(?:copyright(?-u:\b)|©|\(c\)\s|licen[cs]e:|this (?:is an open[- ]access )?article is (?:licensed|distributed))").is_match(line) {
         meta.fallback_year = meta.fallback_year.or(find_year(line));
         return true;
     }
@@ -158,6 +162,16 @@ pub fn absorb(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
     absorb_citation(line, meta, vocab) || absorb_locator(line, meta, vocab)
 }
 
+/// A four-digit year (1800-2099) anywhere in the line.
+fn has_year(line: &str) -> bool {
+    line.as_bytes().windows(4).any(|w| {
+        matches!(w[0], b'1' | b'2')
+            && matches!(w[1], b'8' | b'9' | b'0')
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
+    })
+}
+
 /// Metadata lines are short; longer ones are prose.
 const MAX_METADATA_LINE: usize = 400;
 
@@ -166,14 +180,17 @@ const MAX_METADATA_LINE: usize = 400;
 /// | https://doi.org/...`, `中华皮肤科杂志 2023, Vol. 56 Issue (4): 321-325`).
 /// Text before the first locator is the journal.
 fn absorb_locator(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
-    if line.len() > MAX_METADATA_LINE {
+    if line.len() > MAX_METADATA_LINE
+        || textutil::word_count(line) > 40
+        || !line.bytes().any(|b| b.is_ascii_digit())
+    {
         return false;
     }
-    let volume = regex!(r"(?i)\b(?:volume|vol\.?)\s*(\d+[A-Za-z]?)").captures(line);
+    let volume = regex!(r"(?i)(?-u:\b)(?:volume|vol\.?)\s*(\d+[A-Za-z]?)").captures(line);
     let issue =
-        regex!(r"(?i)\b(?:issue|no\.|number|supplement|suppl\.?)\s*\(?\s*([0-9A-Za-z]+)\s*\)?")
+        regex!(r"(?i)(?-u:\b)(?:issue|no\.|number|supplement|suppl\.?)\s*\(?\s*([0-9A-Za-z]+)\s*\)?")
             .captures(line);
-    let pages = regex!(r"(?i)\b(?:pages?|pp?\.)\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)|\)\s*:\s*(\d+(?:-\d+)?)").captures(line);
+    let pages = regex!(r"(?i)(?-u:\b)(?:pages?|pp?\.)\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)|\)\s*:\s*(\d+(?:-\d+)?)").captures(line);
     let year = regex!(r"(?:^|[^\d/.])((?:19|20)\d{2})(?:[^\d/]|$)").captures(line);
     let doi = find_doi(line);
     let found = [
@@ -338,7 +355,7 @@ pub fn find_doi(text: &str) -> Option<String> {
 }
 
 pub fn find_year(text: &str) -> Option<i32> {
-    regex!(r"\b((?:1[89]|20)\d{2})\b").captures(text)?[1]
+    regex!(r"(?-u:\b)((?:1[89]|20)\d{2})(?-u:\b)").captures(text)?[1]
         .parse()
         .ok()
 }
@@ -348,7 +365,7 @@ pub fn is_affiliation(line: &str, vocab: &Vocab) -> bool {
     textutil::word_count(line) <= 80
         && line.contains([',', '，'])
         && vocab.affiliation_cues.is_match(line)
-        && !regex!(r"(?i)\b(?:is|are|was|were|has|have|had|been|we|our|this|these)\b")
+        && !regex!(r"(?i)(?-u:\b)(?:is|are|was|were|has|have|had|been|we|our|this|these)(?-u:\b)")
             .is_match(line)
 }
 

@@ -54,13 +54,13 @@ fn title_score(line: &str, repeats: usize) -> i32 {
     if !line.ends_with('.') {
         score += 1;
     }
-    if regex!(r"(?i)\b(?:is|are|was|were|has|have|had|been|be|we|our|you|your|showed|shows|suggest|suggests|found|remains|may|can|could|should|will|would)\b").is_match(line) {
+    if regex!(r"(?i)(?-u:\b)(?:is|are|was|were|has|have|had|been|be|we|our|you|your|showed|shows|suggest|suggests|found|remains|may|can|could|should|will|would)(?-u:\b)").is_match(line) {
         score -= 3;
     }
-    if regex!(r"(?i)^(?:to|we|the aim|this|these|in this|our|here|however|although|objective|background)\b").is_match(line) {
+    if regex!(r"(?i)^(?:to|we|the aim|this|these|in this|our|here|however|although|objective|background)(?-u:\b)").is_match(line) {
         score -= 2;
     }
-    if regex!(r"(?i)\b(?:journal|annals|archives|frontiers in|proceedings|repository|logo|menu|navigation|library|publishing|press|university|website|search|login|cookie)\b").is_match(line) {
+    if regex!(r"(?i)(?-u:\b)(?:journal|annals|archives|frontiers in|proceedings|repository|logo|menu|navigation|library|publishing|press|university|website|search|login|cookie)(?-u:\b)").is_match(line) {
         score -= 4;
     }
     score
@@ -75,14 +75,15 @@ fn chinese_title_score(line: &str) -> i32 {
 /// An author list: comma-separated personal names, with affiliation marks
 /// (`Smith J(1)`, `Jane A Smith 1`, `Min Zhao1*`, `MD, PhD a`) allowed.
 pub fn is_author_list(line: &str) -> bool {
+    if !line.contains([',', ';']) || word_count(line) > 120 {
+        return false;
+    }
     // Dates and citations have commas and capitals too.
-    if regex!(r"\b(?:19|20)\d{2}\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b").is_match(line) {
+    if regex!(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)|(?-u:\b)(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)").is_match(line) {
         return false;
     }
     let names = author_names(line);
-    line.contains([',', ';'])
-        && names.len() >= 2
-        && word_count(line) <= 120
+    names.len() >= 2
         && names.iter().all(|name| {
             let parts: Vec<&str> = name.split_whitespace().collect();
             (1..=5).contains(&parts.len())
@@ -108,8 +109,8 @@ pub fn is_author_list(line: &str) -> bool {
 
 /// The names of an author line, marks and degrees removed.
 fn author_names(line: &str) -> Vec<String> {
-    let marks = regex!(r"\(\d+(?:,\d+)*\)|[\d*†‡§¶]+|\b[a-z]\b");
-    let degrees = regex!(r"\b(?:MD|PhD|MSc|MBBS|MPH|BSc|DO|MS|RN|FRCP|FAAD)\b\.?");
+    let marks = regex!(r"\(\d+(?:,\d+)*\)|[\d*†‡§¶]+|(?-u:\b)[a-z](?-u:\b)");
+    let degrees = regex!(r"(?-u:\b)(?:MD|PhD|MSc|MBBS|MPH|BSc|DO|MS|RN|FRCP|FAAD)(?-u:\b)\.?");
     line.trim_end_matches('.')
         .split([',', ';'])
         .flat_map(|part| part.split(" and "))
