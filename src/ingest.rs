@@ -30,6 +30,8 @@ mod title;
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 pub use bilingual::{align, is_chinese};
 
 use crate::model::{Corpus, Diagnostic, Study};

@@ -293,16 +293,22 @@ impl CueMatcher {
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        let Some(automaton) = &self.automaton else {
-            return false;
-        };
+        self.starts(text).next().is_some()
+    }
+
+    /// Byte offsets where cues start.
+    pub fn starts<'t>(&'t self, text: &'t str) -> impl Iterator<Item = usize> + 't {
         let bytes = text.as_bytes();
-        automaton.find_iter(text).any(|m| {
-            !self.word_start
-                || !bytes[m.start()].is_ascii_alphanumeric()
-                || m.start() == 0
-                || !bytes[m.start() - 1].is_ascii_alphanumeric()
-        })
+        self.automaton
+            .iter()
+            .flat_map(move |a| a.find_iter(text))
+            .map(|m| m.start())
+            .filter(move |&start| {
+                !self.word_start
+                    || !bytes[start].is_ascii_alphanumeric()
+                    || start == 0
+                    || !bytes[start - 1].is_ascii_alphanumeric()
+            })
     }
 }
 

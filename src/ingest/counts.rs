@@ -17,11 +17,13 @@ pub fn patients(prose: &Prose, chinese: &[String], vocab: &Vocab) -> Option<u32>
         r"(?-u:\b)(?:included|enrolled|recruited|case series|retrospective|prospective|this study|we report|we describe|we present)(?-u:\b)"
     );
     let mut votes: HashMap<u32, i32> = HashMap::new();
-    for (sentence, lower) in prose.sentences() {
-        if !vocab.patient_noun_cues.is_match(lower) {
+    let counting = prose.flag_sentences(vocab.patient_noun_cues.starts(&prose.text));
+    let populated = prose.flag_sentences(population.find_iter(&prose.lower).map(|m| m.start()));
+    for (k, (sentence, _)) in prose.sentences().enumerate() {
+        if !counting[k] {
             continue;
         }
-        let sentence_bonus = if population.is_match(lower) { 2 } else { 0 };
+        let sentence_bonus = if populated[k] { 2 } else { 0 };
         let tokens = tokenize(sentence);
         for (i, &(at, word)) in tokens.iter().enumerate() {
             let Some(n) = vocab.number(word) else {
@@ -86,9 +88,19 @@ pub fn patients(prose: &Prose, chinese: &[String], vocab: &Vocab) -> Option<u32>
     let single = regex!(
         r"(?i)(?-u:\b)(?:a|an|one)\s+(?:\d+[- ](?:year|month|week)s?[- ]old\s+)?(?:(?:male|female|caucasian|white|black|asian|chinese|japanese|korean|indian)\s+)?(?:woman|man|girl|boy|patient|child|infant|lady|gentleman|neonate|adolescent|toddler)(?-u:\b)"
     );
-    let any_single = single.is_match(&prose.text);
-    for (sentence, _) in prose.sentences().filter(|_| any_single) {
-        if single.is_match(sentence)
+    // The regex is costly on long text; an age ("58-year-old") or a
+    // "we report/present/describe" must be there for it to match anything
+    // worth a vote.
+    let worth_it = ["-old", " old ", "we report", "we present", "we describe"]
+        .iter()
+        .any(|cue| prose.lower.contains(cue));
+    let described = if worth_it {
+        prose.flag_sentences(single.find_iter(&prose.text).map(|m| m.start()))
+    } else {
+        vec![false; prose.sentences.len()]
+    };
+    for (k, (sentence, _)) in prose.sentences().enumerate() {
+        if described[k]
             && regex!(r"(?i)(?-u:\b)(?:present|presented|report|describe|we|case|admitted|referred)(?-u:\b)")
                 .is_match(sentence)
         {
@@ -143,8 +155,14 @@ pub fn design(
 ) -> Option<String> {
     let self_reference = regex!(r"(?i)(?-u:\b)(?:this|we|our|present|current|here)(?-u:\b)");
     let mut claimed = vocab.design_cues_in(title.unwrap_or_default());
-    for (sentence, _) in prose.sentences() {
-        if self_reference.is_match(sentence) || sentence.contains("本研究") {
+    let own = prose.flag_sentences(
+        self_reference
+            .find_iter(&prose.text)
+            .map(|m| m.start())
+            .chain(prose.text.match_indices("本研究").map(|(i, _)| i)),
+    );
+    for (k, (sentence, _)) in prose.sentences().enumerate() {
+        if own[k] {
             claimed |= vocab.design_cues_in(sentence);
         }
     }

@@ -219,9 +219,10 @@ fn contains_words(haystack: &str, needle: &str) -> bool {
 fn negated(text: &str, at: usize, vocab: &Vocab) -> bool {
     let start = textutil::sentence_start(text, at);
     let clause = &text[start..at];
-    let clause = regex!(r"(?i).*(?-u:\b)(?:but|although|whereas|while|however|except|apart from)(?-u:\b)")
-        .find(clause)
-        .map_or(clause, |m| &clause[m.end()..]);
+    let clause =
+        regex!(r"(?i).*(?-u:\b)(?:but|although|whereas|while|however|except|apart from)(?-u:\b)")
+            .find(clause)
+            .map_or(clause, |m| &clause[m.end()..]);
     let lower = clause.to_ascii_lowercase();
     vocab.negations.iter().any(|n| {
         if n.is_ascii() {
@@ -363,15 +364,15 @@ fn outcomes(sections: &[Section], paragraphs: &[String], vocab: &Vocab) -> Vec<S
     };
     let mut out: Vec<String> = Vec::new();
     for text in texts {
-        for (start, end) in sentences(text) {
+        let ranges = sentences(text);
+        let stated = textutil::flag_ranges(&ranges, vocab.outcome_cues.starts(text));
+        let methods = textutil::flag_ranges(&ranges, vocab.method_cues.starts(text));
+        for (k, &(start, end)) in ranges.iter().enumerate() {
             if out.len() == MAX_OUTCOMES {
                 return out;
             }
             let sentence = &text[start..end];
-            if vocab.outcome_cues.is_match(sentence)
-                && !vocab.method_cues.is_match(sentence)
-                && textutil::word_count(sentence) <= 80
-            {
+            if stated[k] && !methods[k] && textutil::word_count(sentence) <= 80 {
                 let sentence = textutil::squeeze(sentence);
                 if !out.contains(&sentence) {
                     out.push(sentence);

@@ -187,9 +187,10 @@ fn absorb_locator(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
         return false;
     }
     let volume = regex!(r"(?i)(?-u:\b)(?:volume|vol\.?)\s*(\d+[A-Za-z]?)").captures(line);
-    let issue =
-        regex!(r"(?i)(?-u:\b)(?:issue|no\.|number|supplement|suppl\.?)\s*\(?\s*([0-9A-Za-z]+)\s*\)?")
-            .captures(line);
+    let issue = regex!(
+        r"(?i)(?-u:\b)(?:issue|no\.|number|supplement|suppl\.?)\s*\(?\s*([0-9A-Za-z]+)\s*\)?"
+    )
+    .captures(line);
     let pages = regex!(r"(?i)(?-u:\b)(?:pages?|pp?\.)\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)|\)\s*:\s*(\d+(?:-\d+)?)").captures(line);
     let year = regex!(r"(?:^|[^\d/.])((?:19|20)\d{2})(?:[^\d/]|$)").captures(line);
     let doi = find_doi(line);

@@ -108,6 +108,21 @@ pub fn sentence_start(text: &str, at: usize) -> usize {
     }
 }
 
+/// For each range, whether one of `positions` falls in it.
+pub fn flag_ranges(
+    ranges: &[(usize, usize)],
+    positions: impl IntoIterator<Item = usize>,
+) -> Vec<bool> {
+    let mut flags = vec![false; ranges.len()];
+    for p in positions {
+        let i = ranges.partition_point(|&(_, end)| end <= p);
+        if ranges.get(i).is_some_and(|&(start, _)| start <= p) {
+            flags[i] = true;
+        }
+    }
+    flags
+}
+
 /// Text split into sentences once, with an ASCII-lower-cased copy whose byte
 /// offsets match the original.
 pub struct Prose {
@@ -125,6 +140,12 @@ impl Prose {
             lower,
             sentences,
         }
+    }
+
+    /// For each sentence, whether one of `positions` (byte offsets) falls
+    /// in it: one scan of the whole text instead of one per sentence.
+    pub fn flag_sentences(&self, positions: impl IntoIterator<Item = usize>) -> Vec<bool> {
+        flag_ranges(&self.sentences, positions)
     }
 
     /// Each sentence as (original, lower case).
