@@ -90,10 +90,17 @@ pub fn load_paths(paths: &[PathBuf]) -> Corpus {
     for path in paths {
         collect_files(path, &mut files, &mut corpus.diagnostics);
     }
-    for file in files {
-        let source = file.display().to_string();
-        let result =
-            read_file(&file).and_then(|bytes| ingest_bytes(stem(&source), &source, &bytes));
+    // Files are read and parsed on every core; results keep the walk order.
+    let results: Vec<(String, Result<Vec<Study>, IngestError>)> = files
+        .par_iter()
+        .map(|file| {
+            let source = file.display().to_string();
+            let result =
+                read_file(file).and_then(|bytes| ingest_bytes(stem(&source), &source, &bytes));
+            (source, result)
+        })
+        .collect();
+    for (source, result) in results {
         add_result(&mut corpus, &source, result);
     }
     make_ids_unique(&mut corpus.studies);
