@@ -7,7 +7,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::ingest;
-use crate::model::Corpus;
+use crate::model::{Corpus, Study};
+use crate::search::{self, SearchIndex};
+
+/// Exit code for a query that cannot be read.
+const BAD_QUERY: u8 = 2;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -29,6 +33,30 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = RecordFormat::Json)]
         format: RecordFormat,
     },
+    /// List the studies matching a query, best first.
+    List {
+        /// Files or folders; none means the bundled seeds.
+        paths: Vec<PathBuf>,
+        /// A query: words, 'exact, ^prefix, suffix$, !not, a | b, and fields
+        /// drug: cond: design: journal: year: n: lang: ae: title: kw: text:
+        #[arg(long, short = 'f', default_value = "")]
+        filter: String,
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+        /// Print load, parse and query times to stderr.
+        #[arg(long)]
+        timings: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ListFormat {
+    /// Aligned columns: id, year, design, n, title.
+    Table,
+    /// The matching records as a JSON array.
+    Json,
+    /// One id per line.
+    Ids,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -53,6 +81,12 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Parse { paths, format }) => parse(&paths, format),
+        Some(Command::List {
+            paths,
+            filter,
+            format,
+            timings,
+        }) => list(&paths, &filter, format, timings),
         None => parse(&[], RecordFormat::Json),
     }
 }
@@ -97,4 +131,73 @@ fn parse(paths: &[PathBuf], format: RecordFormat) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     Ok(report(&corpus))
+}
+
+fn list(
+    paths: &[PathBuf],
+    filter: &str,
+    format: ListFormat,
+    timings: bool,
+) -> anyhow::Result<ExitCode> {
+    let query = match search::parse(filter) {
+        Ok(query) => query,
+        Err(e) => {
+            eprintln!("studyterm: {e}");
+            return Ok(ExitCode::from(BAD_QUERY));
+        }
+    };
+    let started = std::time::Instant::now();
+    let corpus = load(paths);
+    let loaded = started.elapsed();
+    let index = SearchIndex::new(&corpus.studies);
+    let indexed = started.elapsed();
+    let hits = index.search(&corpus.studies, &query);
+    let searched = started.elapsed();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let studies = hits.iter().map(|h| &corpus.studies[h.index]);
+    match format {
+        ListFormat::Ids => {
+            for study in studies {
+                writeln!(out, "{}", study.id)?;
+            }
+        }
+        ListFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &studies.collect::<Vec<_>>())?;
+            writeln!(out)?;
+        }
+        ListFormat::Table => {
+            for study in studies {
+                writeln!(out, "{}", table_row(study))?;
+            }
+        }
+    }
+    out.flush()?;
+    if timings {
+        let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+        eprintln!(
+            "studyterm: {} studies from {} files; load+parse {:.1} ms, index {:.1} ms, query {:.2} ms, {} matches",
+            corpus.studies.len(),
+            corpus.studies.len() + corpus.diagnostics.len(),
+            ms(loaded),
+            ms(indexed - loaded),
+            ms(searched - indexed),
+            hits.len()
+        );
+    }
+    Ok(report(&corpus))
+}
+
+/// `id  year  design  n  title` for the table format.
+fn table_row(study: &Study) -> String {
+    let year = study.year.map_or("-".to_string(), |y| y.to_string());
+    let n = study.n_patients.map_or("-".to_string(), |n| n.to_string());
+    format!(
+        "{:<24} {:>4}  {:<26} {:>5}  {}",
+        study.id,
+        year,
+        study.design.as_deref().unwrap_or("-"),
+        n,
+        study.title
+    )
 }

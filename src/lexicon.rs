@@ -54,7 +54,7 @@ struct LexiconFile {
 }
 
 /// What a lexicon entry is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
     Drug,
     Class,

@@ -1,11 +1,12 @@
 //! studyterm: a terminal browser for clinical study abstracts.
 //!
-//! Dependencies point one way: `model` <- `ingest` <- `cli`. The domain
+//! Dependencies point one way: `model` <- `ingest`, `search` <- `cli`. The domain
 //! modules never touch the terminal.
 
 pub mod cli;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;
+pub mod search;
 pub mod seeds;
 pub mod vocab;
