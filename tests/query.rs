@@ -102,7 +102,7 @@ fn titles_are_highlighted_at_every_synonym_of_the_drug() {
     let title = "Refractory Palmoplantar Pustulosis Successfully Treated with JAK Inhibitor Tofacitinib: A Case Series";
     let ranges = index.highlight(title, &query);
     let start = title.find("Tofacitinib").unwrap();
-    assert_eq!(ranges, [start..start + "Tofacitinib".len()]);
+    assert_eq!(ranges, vec![start..start + "Tofacitinib".len()]);
 }
 
 #[test]
