@@ -26,10 +26,11 @@ const LIST_FIELDS: [Field; 6] = [
 ];
 
 struct Entry {
-    /// Lower-cased list fields, each on its own line.
-    haystack: String,
-    /// Where each of `LIST_FIELDS` sits in `haystack`.
-    spans: [Range<usize>; 6],
+    /// Where this study's lower-cased list fields sit in the arena, each on
+    /// its own line.
+    haystack: Range<usize>,
+    /// Where each of `LIST_FIELDS` sits within the haystack.
+    spans: [Range<u32>; 6],
     year: Option<i32>,
     patients: Option<u32>,
     chinese: bool,
@@ -45,11 +46,16 @@ pub struct Hit {
 
 pub struct SearchIndex {
     entries: Vec<Entry>,
+    /// Every study's haystack, end to end: one contiguous scan.
+    arena: String,
     drug_postings: HashMap<usize, Vec<u32>>,
     condition_postings: HashMap<usize, Vec<u32>>,
     event_postings: HashMap<usize, Vec<u32>>,
     vocabulary: Vocabulary,
 }
+
+/// Years further apart than this are sorted by comparison instead.
+const MAX_YEAR_SPAN: usize = 1000;
 
 /// Rank weights: drug and title hits above the rest, abstract text last.
 const DRUG_HIT: u32 = 100;
@@ -62,6 +68,7 @@ impl SearchIndex {
         let lexicon = Lexicon::builtin();
         let mut index = Self {
             entries: Vec::with_capacity(studies.len()),
+            arena: String::new(),
             drug_postings: HashMap::new(),
             condition_postings: HashMap::new(),
             event_postings: HashMap::new(),
@@ -107,16 +114,17 @@ impl SearchIndex {
             study.design.clone().unwrap_or_default(),
             study.journal.clone().unwrap_or_default(),
         ];
-        let mut haystack = String::new();
+        let base = self.arena.len();
+        let arena = &mut self.arena;
         let spans = fields.map(|f| {
-            let start = haystack.len();
-            haystack.push_str(&f.to_lowercase());
-            let span = start..haystack.len();
-            haystack.push('\n');
+            let start = (arena.len() - base) as u32;
+            arena.push_str(&f.to_lowercase());
+            let span = start..(arena.len() - base) as u32;
+            arena.push('\n');
             span
         });
         self.entries.push(Entry {
-            haystack,
+            haystack: base..self.arena.len(),
             spans,
             year: study.year,
             patients: study.n_patients,
@@ -134,54 +142,72 @@ impl SearchIndex {
     }
 
     /// The studies matching `query`, best first (ties: newest first). An
-    /// empty query matches every study in year order.
+    /// empty query matches every study, newest first.
     pub fn search(&self, studies: &[Study], query: &Query) -> Vec<Hit> {
-        self.search_within(studies, query, None)
-    }
-
-    /// As [`search`](Self::search), looking only at `candidates` (the
-    /// previous result, when the query only grew).
-    pub fn search_within(
-        &self,
-        studies: &[Study],
-        query: &Query,
-        candidates: Option<&[Hit]>,
-    ) -> Vec<Hit> {
         let lexicon = Lexicon::builtin();
         let plans: Vec<Vec<Plan>> = query
             .groups
             .iter()
             .map(|group| group.iter().map(|term| self.plan(term, lexicon)).collect())
             .collect();
-        let mut scores: Vec<u32> = Vec::new();
-        let mut hits: Vec<Hit> = Vec::new();
-        let mut evaluate = |i: usize| {
-            scores.clear();
-            for group in &plans {
-                let best = group
+        // Studies are visited in memory order; scores take few values, so
+        // hits are bucketed by score and each bucket counting-sorted by year.
+        let mut buckets: Vec<(u32, Vec<Hit>)> = Vec::new();
+        for i in 0..self.entries.len().min(studies.len()) {
+            let Some(score) = plans.iter().try_fold(0u32, |sum, group| {
+                group
                     .iter()
                     .filter_map(|p| self.matches(p, i, studies))
-                    .max();
-                match best {
-                    Some(score) => scores.push(score),
-                    None => return,
-                }
+                    .max()
+                    .map(|s| sum + s)
+            }) else {
+                continue;
+            };
+            let hit = Hit { index: i, score };
+            match buckets.iter_mut().find(|(s, _)| *s == score) {
+                Some((_, bucket)) => bucket.push(hit),
+                None => buckets.push((score, vec![hit])),
             }
-            hits.push(Hit {
-                index: i,
-                score: scores.iter().sum(),
-            });
-        };
-        match candidates {
-            Some(previous) => previous.iter().for_each(|h| evaluate(h.index)),
-            None => (0..self.entries.len().min(studies.len())).for_each(&mut evaluate),
         }
-        let key = |h: &Hit| {
-            let year = self.entries[h.index].year.unwrap_or(0).clamp(0, 9999) as u64;
-            (u64::from(h.score) << 40) | (year << 24) | (0xFF_FFFF - (h.index as u64 & 0xFF_FFFF))
-        };
-        hits.sort_unstable_by_key(|h| std::cmp::Reverse(key(h)));
-        hits
+        buckets.sort_unstable_by_key(|(s, _)| std::cmp::Reverse(*s));
+        let mut out = Vec::with_capacity(buckets.iter().map(|(_, b)| b.len()).sum());
+        for (_, bucket) in buckets {
+            self.newest_first(bucket, &mut out);
+        }
+        out
+    }
+
+    /// Appends `hits` newest first (undated last), keeping index order
+    /// within a year: a counting sort over the years present.
+    fn newest_first(&self, hits: Vec<Hit>, out: &mut Vec<Hit>) {
+        let year = |h: &Hit| self.entries[h.index].year;
+        let (lo, hi) = hits
+            .iter()
+            .filter_map(year)
+            .fold((i32::MAX, i32::MIN), |(lo, hi), y| (lo.min(y), hi.max(y)));
+        if lo > hi || (hi - lo) as usize > MAX_YEAR_SPAN {
+            let mut hits = hits;
+            hits.sort_by_key(|h| std::cmp::Reverse(year(h).unwrap_or(i32::MIN)));
+            out.extend(hits);
+            return;
+        }
+        // Slot 0 is the newest year; the last slot holds undated studies.
+        let slots = (hi - lo) as usize + 2;
+        let slot = |h: &Hit| year(h).map_or(slots - 1, |y| (hi - y) as usize);
+        let mut counts = vec![0usize; slots + 1];
+        for h in &hits {
+            counts[slot(h) + 1] += 1;
+        }
+        for k in 1..counts.len() {
+            counts[k] += counts[k - 1];
+        }
+        let start = out.len();
+        out.resize(start + hits.len(), Hit { index: 0, score: 0 });
+        for h in hits {
+            let at = &mut counts[slot(&h)];
+            out[start + *at] = h;
+            *at += 1;
+        }
     }
 
     fn plan(&self, term: &Term, lexicon: &Lexicon) -> Plan {
@@ -243,7 +269,7 @@ impl SearchIndex {
         let members = match &kind {
             PlanKind::Word(word) => self.members(&word.resolved),
             PlanKind::Event(_, resolved) => self.members(resolved),
-            _ => Vec::new(),
+            _ => Members::default(),
         };
         Plan {
             negated: term.negated,
@@ -252,22 +278,20 @@ impl SearchIndex {
         }
     }
 
-    /// Studies of the resolved entries, as a sorted list.
-    fn members(&self, resolved: &Resolved) -> Vec<u32> {
-        let mut out: Vec<u32> = Vec::new();
+    /// Studies of the resolved entries, as a bit set.
+    fn members(&self, resolved: &Resolved) -> Members {
+        let mut out = Members(vec![0; self.entries.len().div_ceil(64)]);
         for (ids, postings) in [
             (&resolved.drugs, &self.drug_postings),
             (&resolved.conditions, &self.condition_postings),
             (&resolved.adverse_events, &self.event_postings),
         ] {
             for id in ids {
-                if let Some(list) = postings.get(id) {
-                    out.extend_from_slice(list);
+                for &study in postings.get(id).into_iter().flatten() {
+                    out.insert(study as usize);
                 }
             }
         }
-        out.sort_unstable();
-        out.dedup();
         out
     }
 
@@ -283,21 +307,13 @@ impl SearchIndex {
 
     fn score(&self, plan: &Plan, i: usize, studies: &[Study]) -> Option<u32> {
         let entry = &self.entries[i];
-        let member = || plan.members.binary_search(&(i as u32)).is_ok();
+        let member = || plan.members.contains(i);
         match &plan.kind {
             PlanKind::Word(word) => {
-                let drug = member().then_some(DRUG_HIT);
-                let field = word
-                    .fields
-                    .iter()
-                    .filter(|f| field_matches(entry, f, &word.finder, &word.text, word.mode))
-                    .map(|f| match f {
-                        Field::Title => TITLE_HIT,
-                        Field::Drug => DRUG_HIT,
-                        _ => LIST_HIT,
-                    })
-                    .max();
-                drug.max(field)
+                if member() {
+                    return Some(DRUG_HIT);
+                }
+                word_score(&self.arena, entry, word)
             }
             PlanKind::Event(text, _) => {
                 let named = studies[i]
@@ -383,8 +399,8 @@ struct WordPlan {
 struct Plan {
     negated: bool,
     kind: PlanKind,
-    /// Studies of the lexicon entries the term names, sorted.
-    members: Vec<u32>,
+    /// Studies of the lexicon entries the term names.
+    members: Members,
 }
 
 enum PlanKind {
@@ -396,29 +412,74 @@ enum PlanKind {
     Lang(Lang),
 }
 
-fn field_matches(
-    entry: &Entry,
-    field: &Field,
-    finder: &memmem::Finder<'_>,
-    text: &str,
-    mode: Mode,
-) -> bool {
-    let Some(slot) = LIST_FIELDS.iter().position(|f| f == field) else {
-        return false;
+/// The best field a word hits in a study's list fields.
+fn word_score(arena: &str, entry: &Entry, word: &WordPlan) -> Option<u32> {
+    let weight = |slot: usize| match LIST_FIELDS[slot] {
+        Field::Title => TITLE_HIT,
+        Field::Drug => DRUG_HIT,
+        _ => LIST_HIT,
     };
-    let value = &entry.haystack[entry.spans[slot].clone()];
-    // List fields hold several values ("tofacitinib, upadacitinib").
-    let values = || value.split(", ");
-    match mode {
-        Mode::Exact => finder.find(value.as_bytes()).is_some(),
-        Mode::Fuzzy => finder
-            .find_iter(value.as_bytes())
-            .any(|at| at == 0 || !value.as_bytes()[at - 1].is_ascii_alphanumeric()),
-        Mode::Prefix => {
-            value.starts_with(text) || (slot != 0 && values().any(|v| v.starts_with(text)))
+    let allowed = |slot: usize| word.fields.contains(&LIST_FIELDS[slot]);
+    let hay = &arena.as_bytes()[entry.haystack.clone()];
+    match word.mode {
+        Mode::Fuzzy | Mode::Exact => {
+            // One scan, stopping at the first hit: fields sit in the order
+            // title, drugs, then the rest, so only a title hit needs a look
+            // at the drugs that follow it.
+            let hit_at = |at: usize| {
+                word.mode == Mode::Exact || at == 0 || !hay[at - 1].is_ascii_alphanumeric()
+            };
+            let slot_of = |at: usize| entry.spans.iter().position(|s| s.contains(&(at as u32)));
+            for at in word.finder.find_iter(hay).filter(|&at| hit_at(at)) {
+                let Some(slot) = slot_of(at).filter(|&s| allowed(s)) else {
+                    continue;
+                };
+                if slot == 0 && allowed(1) {
+                    let drugs = &entry.spans[1];
+                    let (start, end) = (drugs.start as usize, drugs.end as usize);
+                    let in_drugs = word
+                        .finder
+                        .find_iter(&hay[start..end])
+                        .any(|at| hit_at(start + at));
+                    return Some(if in_drugs { DRUG_HIT } else { TITLE_HIT });
+                }
+                return Some(weight(slot));
+            }
+            None
         }
-        Mode::Suffix => value.ends_with(text) || (slot != 0 && values().any(|v| v.ends_with(text))),
-        Mode::Whole => value == text || (slot != 0 && values().any(|v| v == text)),
+        Mode::Prefix | Mode::Suffix | Mode::Whole => (0..LIST_FIELDS.len())
+            .filter(|&slot| allowed(slot))
+            .filter(|&slot| {
+                let span = &entry.spans[slot];
+                let value = &arena[entry.haystack.start..][span.start as usize..span.end as usize];
+                // List fields hold several values ("tofacitinib, upadacitinib").
+                let mut values =
+                    std::iter::once(value).chain(value.split(", ").filter(|_| slot != 0));
+                let text = word.text.as_str();
+                match word.mode {
+                    Mode::Prefix => values.any(|v| v.starts_with(text)),
+                    Mode::Suffix => values.any(|v| v.ends_with(text)),
+                    _ => values.any(|v| v == text),
+                }
+            })
+            .map(weight)
+            .max(),
+    }
+}
+
+/// A set of study indices.
+#[derive(Default)]
+struct Members(Vec<u64>);
+
+impl Members {
+    fn insert(&mut self, i: usize) {
+        if let Some(word) = self.0.get_mut(i / 64) {
+            *word |= 1 << (i % 64);
+        }
+    }
+
+    fn contains(&self, i: usize) -> bool {
+        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
 }
 
