@@ -1310,15 +1310,16 @@ const JOURNALS: &[Journal] = &[
     },
 ];
 
-/// Journals that print meeting abstracts: (name, supplement).
-const MEETINGS: &[(&str, &str)] = &[
-    ("Annals of the Rheumatic Diseases", "supplement 1"),
-    ("Journal of Investigative Dermatology", "supplement 5"),
-    ("British Journal of Dermatology", "supplement 1"),
-    ("Arthritis & Rheumatology", "supplement 10"),
+/// Journals that print meeting abstracts: (name, supplement, volume in 2024).
+const MEETINGS: &[(&str, &str, u32)] = &[
+    ("Annals of the Rheumatic Diseases", "supplement 1", 83),
+    ("Journal of Investigative Dermatology", "supplement 5", 144),
+    ("British Journal of Dermatology", "supplement 1", 190),
+    ("Arthritis & Rheumatology", "supplement 10", 76),
     (
         "Journal of the European Academy of Dermatology and Venereology",
         "supplement 2",
+        38,
     ),
 ];
 
@@ -1532,7 +1533,7 @@ struct Generated {
     title: Option<String>,
     year: Option<u32>,
     journal: Option<String>,
-    doi: String,
+    doi: Option<String>,
     pmid: Option<String>,
     design: Option<&'static str>,
     n_patients: Option<u32>,
@@ -1590,10 +1591,21 @@ fn generate(seed: u64, index: u64) -> Generated {
         Design::Rct,
         Design::Review,
     ][rng.weighted(&[20, 30, 20, 15, 15])];
-    let drug = &JAKS[rng.weighted(&JAKS.iter().map(|d| d.weight).collect::<Vec<_>>())];
+    let jak_weights: Vec<u32> = JAKS.iter().map(|d| d.weight).collect();
     let cond = &CONDITIONS[rng.weighted(&CONDITIONS.iter().map(|c| c.weight).collect::<Vec<_>>())];
+    // Systemic diseases get oral doses: a creams-only drug is drawn again.
+    let oral = |d: &(&str, &str)| !d.0.contains("cream") && !d.0.contains("ointment");
+    let mut drug = &JAKS[rng.weighted(&jak_weights)];
+    while cond.rheum && !drug.doses.iter().any(oral) {
+        drug = &JAKS[rng.weighted(&jak_weights)];
+    }
     let year = rng.range(drug.since.max(2005), 2025);
-    let dose = rng.pick(drug.doses);
+    let dose = if cond.rheum {
+        let doses: Vec<(&str, &str)> = drug.doses.iter().copied().filter(oral).collect();
+        rng.pick(&doses)
+    } else {
+        rng.pick(drug.doses)
+    };
 
     // How the drug is written: generic; generic with brand or code at first
     // mention; the development code only (early trials).
@@ -1652,7 +1664,7 @@ fn generate(seed: u64, index: u64) -> Generated {
     if design == Design::Review {
         let extra = rng.range(2, 4) as usize;
         while review_drugs.len() < 1 + extra {
-            let d = &JAKS[rng.weighted(&JAKS.iter().map(|d| d.weight).collect::<Vec<_>>())];
+            let d = &JAKS[rng.weighted(&jak_weights)];
             if !review_drugs.iter().any(|r| r.name == d.name) {
                 review_drugs.push(d);
             }
@@ -1781,7 +1793,7 @@ fn title_case(s: &str) -> String {
 
 fn pct(k: u32, n: u32) -> String {
     let tenths = (k as u64 * 1000 + n as u64 / 2) / n.max(1) as u64;
-    if tenths % 10 == 0 {
+    if tenths.is_multiple_of(10) {
         format!("{}", tenths / 10)
     } else {
         format!("{}.{}", tenths / 10, tenths % 10)
@@ -2073,9 +2085,10 @@ impl Study {
         if self.topical() {
             // "ruxolitinib 1.5% cream twice daily" or "ruxolitinib cream
             // 1.5% twice daily".
-            let mut words = dose.splitn(3, ' ');
-            if let (Some(strength), Some(form), Some(rest)) =
-                (words.next(), words.next(), words.next())
+            let form = ["cream", "ointment"]
+                .into_iter()
+                .find_map(|form| dose.split_once(&format!(" {form} ")).map(|s| (form, s)));
+            if let Some((form, (strength, rest))) = form
                 && self.rng.chance(50)
             {
                 return format!("{d} {form} {strength} {rest}");
@@ -2139,8 +2152,12 @@ impl Study {
         let zdose = self.dose.1;
         let n = self.n;
         let noun = self.patient_noun();
+        // A study period that ends before publication and, mostly, starts
+        // once the drug was available.
         let y2 = self.year - 1;
-        let y1 = y2 - self.rng.range(1, 5);
+        let y1 = (y2 - self.rng.range(1, 5))
+            .max(self.drug.since.saturating_sub(2))
+            .min(y2 - 1);
         match self.design {
             Design::CaseReport => {
                 let person = self.person();
@@ -2209,10 +2226,16 @@ impl Study {
                     }
                 }
                 if self.rng.chance(70) {
-                    let w = self.week;
+                    let weeks: Vec<String> = [4, 8, 12, 24, 52]
+                        .iter()
+                        .filter(|&&v| v < self.week)
+                        .chain(std::iter::once(&self.week))
+                        .map(u32::to_string)
+                        .collect();
+                    let (last, rest) = weeks.split_last().unwrap_or((&weeks[0], &[]));
                     p.say(
-                        format!("Disease activity was assessed with the {} at baseline and at weeks 4, 12 and {w}.", self.cond.score),
-                        &format!("于基线及第 4、12、{w} 周评估疾病活动度。"),
+                        format!("Disease activity was assessed with the {} at baseline and at weeks {} and {last}.", self.cond.score, rest.join(", ")),
+                        &format!("于基线及第 {} 周评估疾病活动度。", weeks.join("、")),
                     );
                 }
             }
@@ -2352,7 +2375,11 @@ impl Study {
         let (lo, hi) = if juvenile { (3, 17) } else { (18, 80) };
         let youngest = self.rng.range(lo, lo + 10);
         let oldest = self.rng.range(youngest + 5, hi);
-        let middle = self.rng.range(youngest + 1, oldest - 1);
+        let centre = (youngest + oldest) / 2;
+        let middle = self.rng.range(
+            centre - (oldest - youngest) / 6,
+            centre + (oldest - youngest) / 6,
+        );
         let female = self.rng.range(30, 75);
         let duration = self.rng.range(1, 15);
         let mean = if self.rng.chance(50) {
@@ -2681,7 +2708,7 @@ impl Study {
     }
 
     /// A one-paragraph summary that aggregator pages put before the abstract.
-    fn summary(&mut self) -> String {
+    fn summary(&mut self, headline: Option<&str>) -> String {
         let cond = self.cond.text;
         if self.design == Design::Review {
             return format!(
@@ -2696,7 +2723,10 @@ impl Study {
         let close = format!(
             "Therefore, {d} shows promise as a treatment for {cond}, but further clinical research is needed."
         );
-        format!("{aim} {close}")
+        match headline {
+            Some(h) => format!("{aim} {h} {close}"),
+            None => format!("{aim} {close}"),
+        }
     }
 
     // -- page shapes ---------------------------------------------------------
@@ -2736,17 +2766,19 @@ impl Study {
             title = title.map(|t| title_case(&t));
         }
         let caps_title = self.shape == Shape::Conference && self.rng.chance(50);
-        let summary = if self.shape == Shape::Publisher && self.rng.chance(80) {
-            Some(self.summary())
-        } else {
-            None
-        };
         let bg = self.background();
         let obj = self.objective();
         let methods = self.methods();
         let results = self.results();
         let safety = self.safety();
         let concl = self.conclusion();
+        // Printed before the abstract, written from its first result.
+        let summary = if self.shape == Shape::Publisher && self.rng.chance(80) {
+            let headline = results.en.first().cloned();
+            Some(self.summary(headline.as_deref()))
+        } else {
+            None
+        };
 
         let chinese = self.shape == Shape::Paste && self.rng.chance(62);
         let mut out = String::with_capacity(4096);
@@ -2947,7 +2979,8 @@ impl Study {
                 }
                 out.push_str("Disclosure of Interests:None declared\n\n");
                 if self.rng.chance(50) {
-                    let (name, supplement) = self.rng.pick(MEETINGS);
+                    let (name, supplement, volume_2024) = self.rng.pick(MEETINGS);
+                    let volume = (volume_2024 + year).saturating_sub(2024).max(1);
                     out.push_str(&format!(
                         "Citation: {name}, volume {volume}, {supplement}, year {year}, page {}\n",
                         self.rng.range(100, 2000)
@@ -2976,7 +3009,8 @@ impl Study {
             title,
             year: stated_year,
             journal: stated_journal,
-            doi,
+            // Conference abstracts print none.
+            doi: (self.shape != Shape::Conference).then_some(doi),
             pmid: stated_pmid,
             design: Some(design),
             n_patients: (self.design != Design::Review).then_some(self.n),
@@ -3103,7 +3137,7 @@ impl Generated {
         o.push_str(",\"journal\":");
         json_opt(&mut o, self.journal.as_deref());
         o.push_str(",\"doi\":");
-        json_str(&mut o, &self.doi);
+        json_opt(&mut o, self.doi.as_deref());
         o.push_str(",\"pmid\":");
         json_opt(&mut o, self.pmid.as_deref());
         o.push_str(",\"design\":");

@@ -17,11 +17,14 @@ const BAD_QUERY: u8 = 2;
 #[command(
     name = "studyterm",
     version,
-    about = "A terminal browser for clinical study abstracts"
+    about = "A terminal browser for clinical study abstracts",
+    args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Files or folders to browse; none means the bundled seeds.
+    pub paths: Vec<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -87,7 +90,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             timings,
         }) => list(&paths, &filter, format, timings),
-        None => parse(&[], RecordFormat::Json),
+        None => {
+            let source = source_label(&cli.paths);
+            let corpus = load(&cli.paths);
+            crate::tui::run(crate::app::App::new(corpus, source))?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// How the header names what was loaded.
+fn source_label(paths: &[PathBuf]) -> String {
+    match paths {
+        [] => "seeds/".to_string(),
+        [one] => one.display().to_string(),
+        [first, rest @ ..] => format!("{} +{}", first.display(), rest.len()),
     }
 }
 

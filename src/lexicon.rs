@@ -89,6 +89,9 @@ pub struct Lexicon {
     patterns: Vec<Pattern>,
     /// The text of each automaton pattern, for the search vocabulary.
     pattern_texts: Vec<String>,
+    /// Lower-cased pattern text -> pattern index, to retry a shorter term
+    /// when the longest one fails its word boundary.
+    by_text: std::collections::HashMap<String, usize>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -166,7 +169,13 @@ impl Lexicon {
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
             .build(&texts)?;
+        let by_text = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.to_lowercase(), i))
+            .collect();
         Ok(Self {
+            by_text,
             classes: file.class,
             drugs: file.drug,
             conditions: file.condition,
@@ -183,25 +192,43 @@ impl Lexicon {
     /// non-overlapping search is several times faster.)
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
         let bytes = text.as_bytes();
-        self.automaton
-            .find_iter(text)
-            .filter_map(|m| {
-                let index = m.pattern().as_usize();
-                let pattern = self.patterns[index];
-                let (start, end) = (m.start(), m.end());
-                let exact = !pattern.exact_case || text[start..end] == self.pattern_texts[index];
-                // "melanoma" in "anti-melanoma differentiation..." is part of
-                // another word; a drug before a hyphen ("tofacitinib-treated")
-                // is still the drug.
-                let compound = pattern.kind != Kind::Drug && hyphen_joined(bytes, start);
-                (exact && !compound && at_word_boundary(bytes, start, end)).then_some(Mention {
-                    kind: pattern.kind,
-                    entry: pattern.entry,
-                    start,
-                    end,
-                })
-            })
-            .collect()
+        let mut out = Vec::new();
+        for m in self.automaton.find_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            let index = m.pattern().as_usize();
+            if let Some(found) = self.accept(text, index, start, end) {
+                out.push(found);
+                continue;
+            }
+            // "cyclosporine at": the longest term ("cyclosporine A") fails
+            // its boundary; a shorter term may stand at the same start.
+            let shorter = (start + 1..end)
+                .rev()
+                .filter(|&cut| text.is_char_boundary(cut) && !bytes[cut - 1].is_ascii_whitespace())
+                .find_map(|cut| {
+                    let i = *self.by_text.get(&text[start..cut].to_lowercase())?;
+                    self.accept(text, i, start, cut)
+                });
+            out.extend(shorter);
+        }
+        out
+    }
+
+    /// A match of pattern `index` at `start..end`, if it stands as a term
+    /// there (case, word boundaries).
+    fn accept(&self, text: &str, index: usize, start: usize, end: usize) -> Option<Mention> {
+        let bytes = text.as_bytes();
+        let pattern = self.patterns[index];
+        let exact = !pattern.exact_case || text[start..end] == self.pattern_texts[index];
+        // "melanoma" in "anti-melanoma differentiation..." is part of another
+        // word; a drug before a hyphen ("tofacitinib-treated") is still the drug.
+        let compound = pattern.kind != Kind::Drug && hyphen_joined(bytes, start);
+        (exact && !compound && at_word_boundary(bytes, start, end)).then_some(Mention {
+            kind: pattern.kind,
+            entry: pattern.entry,
+            start,
+            end,
+        })
     }
 
     /// Canonical name of an entry.
@@ -317,6 +344,17 @@ name = "granuloma"
         assert!(names(&lex, "antipsoriasisform ppp").is_empty());
         assert_eq!(names(&lex, "PPP"), ["palmoplantar pustulosis"]);
         assert_eq!(names(&lex, "JAK inhibitors"), ["JAK inhibitor"]);
+    }
+
+    #[test]
+    fn a_failed_long_term_leaves_room_for_a_shorter_one() {
+        let lex = Lexicon::builtin();
+        let names: Vec<&str> = lex
+            .mentions("after failure of cyclosporine at 6 centres")
+            .iter()
+            .map(|m| lex.name(m.kind, m.entry))
+            .collect();
+        assert_eq!(names, ["cyclosporine"]);
     }
 
     #[test]

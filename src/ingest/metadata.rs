@@ -192,7 +192,15 @@ fn absorb_locator(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
     )
     .captures(line);
     let pages = regex!(r"(?i)(?-u:\b)(?:pages?|pp?\.)\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)|\)\s*:\s*(\d+(?:-\d+)?)").captures(line);
-    let year = regex!(r"(?:^|[^\d/.])((?:19|20)\d{2})(?:[^\d/]|$)").captures(line);
+    // A year, but not a page number ("Pages 2021-2028").
+    let page_span = pages.as_ref().and_then(|c| c.get(0)).map(|m| m.range());
+    let year = regex!(r"(?:^|[^\d/.\-–])((?:19|20)\d{2})(?:[^\d/\-–]|$)")
+        .captures_iter(line)
+        .find(|c| {
+            page_span
+                .as_ref()
+                .is_none_or(|p| !p.contains(&c.get(1).map_or(0, |m| m.start())))
+        });
     let doi = find_doi(line);
     let found = [
         volume.is_some(),

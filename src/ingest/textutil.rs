@@ -42,7 +42,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < bytes.len() {
         let (split, end) = match bytes[i] {
-            b'.' | b'?' | b'!' => (ends_sentence(text, start, i), i + 1),
+            b'.' | b'?' | b'!' => (ends_sentence(text, start, i) || glued(bytes, i), i + 1),
             // 。！？； (E3 80 82, EF BC 81, EF BC 9F, EF BC 9B)
             0xE3 if bytes[i + 1..].starts_with(&[0x80, 0x82]) => (true, i + 3),
             0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBC, 0x81 | 0x9F | 0x9B])) => {
@@ -62,6 +62,16 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
         out.push((start, text.len()));
     }
     out
+}
+
+/// A sentence glued to the next one, as conference abstracts print section
+/// labels: `...in 2021.Results:` (lower-case or digit, stop, capitalised
+/// word).
+fn glued(bytes: &[u8], at: usize) -> bool {
+    at > 0
+        && (bytes[at - 1].is_ascii_lowercase() || bytes[at - 1].is_ascii_digit())
+        && bytes.get(at + 1).is_some_and(u8::is_ascii_uppercase)
+        && bytes.get(at + 2).is_some_and(u8::is_ascii_lowercase)
 }
 
 /// Whether the `.`, `?` or `!` at byte `at` ends a sentence: space and then
@@ -247,6 +257,14 @@ mod tests {
                 "结果良好。",
                 "好"
             ]
+        );
+    }
+
+    #[test]
+    fn glued_sentences_split() {
+        assert_eq!(
+            split("We searched up to 2021.Results:Twelve reports."),
+            ["We searched up to 2021.", "Results:Twelve reports."]
         );
     }
 

@@ -1,0 +1,227 @@
+//! The keymap: the single source of truth for keys. Each binding carries its
+//! description; the help overlay and the status-bar hints are generated from
+//! this table.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::{Action, App, Focus, Overlay, Screen};
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Everywhere but the filter input.
+    Global,
+    /// The study list and detail pane.
+    Browse,
+    /// The bilingual view.
+    Bilingual,
+}
+
+pub struct Binding {
+    pub keys: &'static [(KeyCode, KeyModifiers)],
+    /// How the keys are shown ("j/↓").
+    pub label: &'static str,
+    pub action: Action,
+    pub description: &'static str,
+    /// Shown in the status bar when set (a short verb).
+    pub hint: Option<&'static str>,
+    pub context: Context,
+}
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+
+const fn ch(c: char) -> (KeyCode, KeyModifiers) {
+    (KeyCode::Char(c), NONE)
+}
+
+pub const BINDINGS: &[Binding] = &[
+    Binding {
+        keys: &[ch('j'), (KeyCode::Down, NONE)],
+        label: "j/↓",
+        action: Action::MoveDown,
+        description: "next study (or scroll down in the detail pane)",
+        hint: Some("move"),
+        context: Context::Global,
+    },
+    Binding {
+        keys: &[ch('k'), (KeyCode::Up, NONE)],
+        label: "k/↑",
+        action: Action::MoveUp,
+        description: "previous study (or scroll up)",
+        hint: None,
+        context: Context::Global,
+    },
+    Binding {
+        keys: &[(KeyCode::PageDown, NONE), (KeyCode::Char('d'), CTRL)],
+        label: "PgDn",
+        action: Action::PageDown,
+        description: "one page down",
+        hint: None,
+        context: Context::Global,
+    },
+    Binding {
+        keys: &[(KeyCode::PageUp, NONE), (KeyCode::Char('u'), CTRL)],
+        label: "PgUp",
+        action: Action::PageUp,
+        description: "one page up",
+        hint: None,
+        context: Context::Global,
+    },
+    Binding {
+        keys: &[ch('g'), (KeyCode::Home, NONE)],
+        label: "g",
+        action: Action::Top,
+        description: "first study (or top of the pane)",
+        hint: None,
+        context: Context::Global,
+    },
+    Binding {
+        keys: &[
+            (KeyCode::Char('G'), KeyModifiers::SHIFT),
+            ch('G'),
+            (KeyCode::End, NONE),
+        ],
+        label: "G",
+        action: Action::Bottom,
+        description: "last study (or bottom of the pane)",
+        hint: None,
+        context: Context::Global,
+    },
+    Binding {
+        keys: &[ch('/')],
+        label: "/",
+        action: Action::FocusFilter,
+        description: "filter: words, 'exact ^prefix suffix$ !not a|b, drug: cond: design: year: n: lang: ae: text:",
+        hint: Some("filter"),
+        context: Context::Browse,
+    },
+    Binding {
+        keys: &[
+            (KeyCode::Tab, NONE),
+            (KeyCode::BackTab, KeyModifiers::SHIFT),
+        ],
+        label: "Tab",
+        action: Action::FocusNext,
+        description: "switch focus between the list and the detail pane",
+        hint: Some("pane"),
+        context: Context::Browse,
+    },
+    Binding {
+        keys: &[(KeyCode::Enter, NONE), ch('l'), (KeyCode::Right, NONE)],
+        label: "Enter",
+        action: Action::OpenDetail,
+        description: "focus the detail pane",
+        hint: None,
+        context: Context::Browse,
+    },
+    Binding {
+        keys: &[ch('b')],
+        label: "b",
+        action: Action::ToggleBilingual,
+        description: "aligned English / Chinese view",
+        hint: Some("中/EN"),
+        context: Context::Global,
+    },
+    Binding {
+        keys: &[(KeyCode::Esc, NONE), ch('h'), (KeyCode::Left, NONE)],
+        label: "Esc",
+        action: Action::Back,
+        description: "back: close a popup, leave a view, clear the filter",
+        hint: None,
+        context: Context::Global,
+    },
+    Binding {
+        keys: &[ch('!')],
+        label: "!",
+        action: Action::ToggleDiagnostics,
+        description: "files that failed to load, and why",
+        hint: None,
+        context: Context::Global,
+    },
+    Binding {
+        keys: &[ch('?')],
+        label: "?",
+        action: Action::ToggleHelp,
+        description: "this help",
+        hint: Some("help"),
+        context: Context::Global,
+    },
+    Binding {
+        keys: &[ch('q'), (KeyCode::Char('c'), CTRL)],
+        label: "q",
+        action: Action::Quit,
+        description: "quit",
+        hint: Some("quit"),
+        context: Context::Global,
+    },
+];
+
+/// The action a key means in the app's current state.
+pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
+    let ctrl_c = key.code == KeyCode::Char('c') && key.modifiers.contains(CTRL);
+    if ctrl_c {
+        return Some(Action::Quit);
+    }
+    if app.focus == Focus::Filter && app.overlay == Overlay::None {
+        return match key.code {
+            KeyCode::Esc => Some(Action::Back),
+            KeyCode::Enter | KeyCode::Tab => Some(Action::FocusNext),
+            KeyCode::Backspace => Some(Action::FilterBackspace),
+            KeyCode::Up => Some(Action::MoveUp),
+            KeyCode::Down => Some(Action::MoveDown),
+            KeyCode::Char('u') if key.modifiers.contains(CTRL) => Some(Action::FilterClear),
+            KeyCode::Char(c) if !key.modifiers.intersects(CTRL | KeyModifiers::ALT) => {
+                Some(Action::FilterInput(c))
+            }
+            _ => None,
+        };
+    }
+    let context = match app.screen {
+        Screen::Browse => Context::Browse,
+        Screen::Bilingual => Context::Bilingual,
+    };
+    let modifiers = key.modifiers - KeyModifiers::SHIFT;
+    BINDINGS
+        .iter()
+        .filter(|b| b.context == Context::Global || b.context == context)
+        .find(|b| {
+            b.keys
+                .iter()
+                .any(|&(code, mods)| code == key.code && (mods - KeyModifiers::SHIFT) == modifiers)
+        })
+        .map(|b| b.action.clone())
+}
+
+/// Status-bar hints for a context, generated from the table.
+pub fn hints(context: Context) -> Vec<(&'static str, &'static str)> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.context == Context::Global || b.context == context)
+        .filter_map(|b| b.hint.map(|h| (b.label, h)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_binding_is_described_and_keys_are_unique_per_context() {
+        let mut seen = Vec::new();
+        for b in BINDINGS {
+            assert!(!b.description.is_empty() && !b.label.is_empty());
+            for key in b.keys {
+                for context in [Context::Browse, Context::Bilingual] {
+                    if b.context == Context::Global || b.context == context {
+                        assert!(
+                            !seen.contains(&(key, context)),
+                            "{key:?} bound twice in {context:?}"
+                        );
+                        seen.push((key, context));
+                    }
+                }
+            }
+        }
+    }
+}
