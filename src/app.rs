@@ -74,6 +74,8 @@ pub struct App {
     /// result meanwhile.
     pub filter_error: Option<String>,
     pub query: Query,
+    /// Words the list and detail pane highlight for the current query.
+    pub highlight_words: Vec<String>,
     pub hits: Vec<Hit>,
     /// Index into `hits`.
     pub selected: usize,
@@ -100,6 +102,7 @@ impl App {
             filter: String::new(),
             filter_error: None,
             query: Query::default(),
+            highlight_words: Vec::new(),
             hits: Vec::new(),
             selected: 0,
             list_offset: 0,
@@ -144,6 +147,7 @@ impl App {
             Ok(query) => {
                 let current = self.selected_study().map(|s| s.id.clone());
                 self.hits = self.index.search(&self.corpus.studies, &query);
+                self.highlight_words = self.index.highlight_words(&query);
                 self.query = query;
                 self.filter_error = None;
                 // Keep the same study selected when it is still listed.

@@ -25,7 +25,10 @@ fn draw(app: &App) -> String {
 
 fn select(app: &mut App, prefix: &str) {
     update(app, Action::Top);
-    while app.selected_study().is_some_and(|s| !s.id.starts_with(prefix)) {
+    while app
+        .selected_study()
+        .is_some_and(|s| !s.id.starts_with(prefix))
+    {
         update(app, Action::MoveDown);
     }
 }
@@ -114,11 +117,23 @@ fn diagnostics_popup() {
     for (w, h) in SIZES {
         let mut corpus = load_seeds();
         corpus.diagnostics = vec![
-            Diagnostic { source: "papers/empty.txt".into(), reason: "the file is empty".into() },
-            Diagnostic { source: "papers/scan.pdf".into(), reason: "the file is binary, not text".into() },
+            Diagnostic {
+                source: "papers/empty.txt".into(),
+                reason: "the file is empty".into(),
+            },
+            Diagnostic {
+                source: "papers/scan.pdf".into(),
+                reason: "the file is binary, not text".into(),
+            },
         ];
         let mut app = App::new(corpus, "papers/");
-        update(&mut app, Action::Resize { width: w, height: h });
+        update(
+            &mut app,
+            Action::Resize {
+                width: w,
+                height: h,
+            },
+        );
         assert!(draw(&app).contains("2 failed"));
         update(&mut app, Action::ToggleDiagnostics);
         insta::assert_snapshot!(format!("diagnostics_{w}x{h}"), draw(&app));
@@ -130,8 +145,19 @@ fn too_small_and_tiny_windows() {
     let mut app = app(39, 9);
     insta::assert_snapshot!("too_small_39x9", draw(&app));
     for (w, h) in [(1, 1), (2, 1), (1, 5), (40, 10), (10, 40)] {
-        update(&mut app, Action::Resize { width: w, height: h });
-        for screen in [Action::ToggleBilingual, Action::ToggleHelp, Action::Back, Action::Back] {
+        update(
+            &mut app,
+            Action::Resize {
+                width: w,
+                height: h,
+            },
+        );
+        for screen in [
+            Action::ToggleBilingual,
+            Action::ToggleHelp,
+            Action::Back,
+            Action::Back,
+        ] {
             draw(&app);
             update(&mut app, screen);
         }

@@ -38,7 +38,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let Some(study) = app.selected_study() else {
         return Vec::new();
     };
-    let words = app.index.highlight_words(&app.query);
+    let words = &app.highlight_words;
     logical_lines(study)
         .iter()
         .flat_map(|line| {
@@ -46,7 +46,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
                 return vec![Line::default()];
             }
             let highlight = |(text, style): &(String, Style)| {
-                let ranges = crate::search::highlight(text, &words);
+                let ranges = crate::search::highlight(text, words);
                 super::highlighted(text, &ranges, *style)
             };
             // A field ("Drugs     ...") wraps its value under itself.

@@ -22,7 +22,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         frame.render_widget(Paragraph::new(theme::NO_STUDIES).style(theme::dim()), inner);
         return;
     }
-    let words = app.index.highlight_words(&app.query);
+    let words = &app.highlight_words;
     let rows: Vec<Line> = app
         .hits
         .iter()
@@ -31,7 +31,7 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
         .take(inner.height as usize)
         .map(|(row, hit)| {
             let study = &app.corpus.studies[hit.index];
-            let line = row_line(study, &words, inner.width as usize, row == app.selected);
+            let line = row_line(study, words, inner.width as usize, row == app.selected);
             if row == app.selected {
                 line.style(theme::selected_row())
             } else {
