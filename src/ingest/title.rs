@@ -162,8 +162,9 @@ pub fn resolve_header(lines: &[HeaderLine<'_>], journal: Option<&str>, vocab: &V
     header
 }
 
-/// "Tofacitinib and upadacitinib for persistent erythema multiforme: case
-/// series (n=4)". The main drugs are the most mentioned ones.
+/// "Tofacitinib and upadacitinib for persistent erythema multiforme:
+/// retrospective case series". The main drugs are the most mentioned ones;
+/// the patient count is a field of its own.
 pub fn derive(study: &Study, drug_counts: &[usize]) -> String {
     let mut ranked: Vec<(usize, &str)> = drug_counts
         .iter()
@@ -184,11 +185,9 @@ pub fn derive(study: &Study, drug_counts: &[usize]) -> String {
         (d, Some(c)) => format!("{} for {c}", capitalise(&d.join(" and "))),
         (d, None) => capitalise(&d.join(" and ")),
     };
-    match (&study.design, study.n_patients) {
-        (Some(design), Some(n)) => title.push_str(&format!(": {design} (n={n})")),
-        (Some(design), None) => title.push_str(&format!(": {design}")),
-        (None, Some(n)) => title.push_str(&format!(" (n={n})")),
-        (None, None) => {}
+    if let Some(design) = &study.design {
+        title.push_str(": ");
+        title.push_str(design);
     }
     title
 }
