@@ -50,6 +50,19 @@ pub enum Command {
         #[arg(long)]
         timings: bool,
     },
+    /// Export the studies matching a query.
+    Export {
+        /// Files or folders; none means the bundled seeds.
+        paths: Vec<PathBuf>,
+        /// A query, as for `list`.
+        #[arg(long, short = 'f', default_value = "")]
+        filter: String,
+        #[arg(long, value_enum)]
+        format: crate::export::Format,
+        /// Write here (atomically) instead of stdout.
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -90,6 +103,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             timings,
         }) => list(&paths, &filter, format, timings),
+        Some(Command::Export {
+            paths,
+            filter,
+            format,
+            output,
+        }) => export(&paths, &filter, format, output.as_deref()),
         None => {
             let source = source_label(&cli.paths);
             let corpus = load(&cli.paths);
@@ -150,18 +169,56 @@ fn parse(paths: &[PathBuf], format: RecordFormat) -> anyhow::Result<ExitCode> {
     Ok(report(&corpus))
 }
 
+/// The query, or the one-line error for a bad one.
+fn parse_filter(filter: &str) -> Result<search::Query, ExitCode> {
+    search::parse(filter).map_err(|e| {
+        eprintln!("studyterm: {e}");
+        ExitCode::from(BAD_QUERY)
+    })
+}
+
+fn export(
+    paths: &[PathBuf],
+    filter: &str,
+    format: crate::export::Format,
+    output: Option<&std::path::Path>,
+) -> anyhow::Result<ExitCode> {
+    let query = match parse_filter(filter) {
+        Ok(query) => query,
+        Err(code) => return Ok(code),
+    };
+    let corpus = load(paths);
+    let index = SearchIndex::new(&corpus.studies);
+    let studies: Vec<&Study> = index
+        .search(&corpus.studies, &query)
+        .iter()
+        .map(|h| &corpus.studies[h.index])
+        .collect();
+    let bytes = crate::export::render(&studies, format)?;
+    match output {
+        Some(path) => {
+            crate::export::write_atomic(path, &bytes)
+                .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+            eprintln!(
+                "studyterm: {} studies written to {}",
+                studies.len(),
+                path.display()
+            );
+        }
+        None => std::io::stdout().lock().write_all(&bytes)?,
+    }
+    Ok(report(&corpus))
+}
+
 fn list(
     paths: &[PathBuf],
     filter: &str,
     format: ListFormat,
     timings: bool,
 ) -> anyhow::Result<ExitCode> {
-    let query = match search::parse(filter) {
+    let query = match parse_filter(filter) {
         Ok(query) => query,
-        Err(e) => {
-            eprintln!("studyterm: {e}");
-            return Ok(ExitCode::from(BAD_QUERY));
-        }
+        Err(code) => return Ok(code),
     };
     let started = std::time::Instant::now();
     let corpus = load(paths);

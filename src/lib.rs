@@ -5,6 +5,8 @@
 
 pub mod app;
 pub mod cli;
+pub mod evidence;
+pub mod export;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;
