@@ -4,6 +4,8 @@
 
 pub mod keymap;
 
+use crate::evidence::Column;
+use crate::export::Format;
 use crate::model::Corpus;
 use crate::search::{self, Hit, Query, SearchIndex};
 use crate::ui::layout::{self, Areas};
@@ -19,13 +21,35 @@ pub enum Focus {
 pub enum Screen {
     Browse,
     Bilingual,
+    Table,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     None,
     Help,
     Diagnostics,
+    Export(ExportStep),
+}
+
+/// The export dialog: pick a format, edit the path, confirm an overwrite.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportStep {
+    Format(usize),
+    Path { format: Format, path: String },
+    Overwrite { format: Format, path: String },
+}
+
+/// Work with effects outside the state: done by the event loop, which
+/// reports back with [`Action::Status`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put text on the clipboard (OSC 52).
+    Copy(String),
+    /// Open a link in the browser.
+    Open(String),
+    /// Export the listed studies.
+    Export { format: Format, path: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +86,20 @@ pub enum Action {
         width: u16,
         height: u16,
     },
+    ToggleTable,
+    /// Sort the table by the next column (or reverse when the same).
+    CycleSort,
+    ReverseSort,
+    /// Scroll the table by whole columns.
+    ScrollColumns(i32),
+    Export,
+    Copy,
+    Open,
+    DialogInput(char),
+    DialogBackspace,
+    Confirm,
+    /// A message for the status line (results of effects).
+    Status(String),
 }
 
 pub struct App {
@@ -90,6 +128,14 @@ pub struct App {
     pub overlay: Overlay,
     pub size: (u16, u16),
     pub should_quit: bool,
+    /// The table's sort: column and descending.
+    pub sort: Option<(Column, bool)>,
+    /// First table column shown (horizontal scroll).
+    pub column_offset: usize,
+    /// A message for the status line, until the next key.
+    pub status: Option<String>,
+    /// Effects for the event loop to carry out.
+    pub effects: Vec<Effect>,
 }
 
 impl App {
@@ -114,6 +160,10 @@ impl App {
             overlay: Overlay::None,
             size: (80, 24),
             should_quit: false,
+            sort: None,
+            column_offset: 0,
+            status: None,
+            effects: Vec::new(),
         };
         app.run_query();
         app
@@ -131,8 +181,10 @@ impl App {
     }
 
     fn list_height(&self) -> usize {
+        // The table spends a row on its header.
+        let chrome = if self.screen == Screen::Table { 3 } else { 2 };
         self.areas()
-            .map_or(1, |a| a.list.height.saturating_sub(2).max(1) as usize)
+            .map_or(1, |a| a.list.height.saturating_sub(chrome).max(1) as usize)
     }
 
     fn pane_height(&self) -> usize {
@@ -147,6 +199,7 @@ impl App {
             Ok(query) => {
                 let current = self.selected_study().map(|s| s.id.clone());
                 self.hits = self.index.search(&self.corpus.studies, &query);
+                self.apply_sort();
                 self.highlight_words = self.index.highlight_words(&query);
                 self.query = query;
                 self.filter_error = None;
@@ -163,6 +216,45 @@ impl App {
             }
             Err(e) => self.filter_error = Some(e.to_string()),
         }
+    }
+
+    /// Orders the result by the table's sort column, when one is chosen.
+    fn apply_sort(&mut self) {
+        let Some((column, descending)) = self.sort else {
+            return;
+        };
+        // Keys once per study, then a stable sort: ties keep their rank.
+        let studies = &self.corpus.studies;
+        let keys: Vec<_> = self
+            .hits
+            .iter()
+            .map(|h| column.sort_key(&studies[h.index]))
+            .collect();
+        let mut order: Vec<usize> = (0..self.hits.len()).collect();
+        order.sort_by(|&a, &b| keys[a].compare(&keys[b], descending));
+        self.hits = order.into_iter().map(|i| self.hits[i]).collect();
+    }
+
+    fn sort_by(&mut self, column: Column, descending: bool) {
+        let current = self.selected_study().map(|s| s.id.clone());
+        self.sort = Some((column, descending));
+        self.apply_sort();
+        self.selected = current
+            .and_then(|id| {
+                self.hits
+                    .iter()
+                    .position(|h| self.corpus.studies[h.index].id == id)
+            })
+            .unwrap_or(0);
+        self.clamp_list();
+    }
+
+    /// The studies shown, in their order: what export writes.
+    pub fn listed(&self) -> Vec<&crate::model::Study> {
+        self.hits
+            .iter()
+            .map(|h| &self.corpus.studies[h.index])
+            .collect()
     }
 
     /// Keeps the selection inside the list and the list scrolled to it.
@@ -220,8 +312,16 @@ fn offset(value: usize, delta: i64, max: usize) -> usize {
 }
 
 pub fn update(app: &mut App, action: Action) {
+    if !matches!(action, Action::Status(_) | Action::Resize { .. }) {
+        app.status = None;
+    }
+    if let Overlay::Export(step) = &app.overlay {
+        let step = step.clone();
+        return dialog(app, step, action);
+    }
     match action {
         Action::Quit => app.should_quit = true,
+        Action::Status(message) => app.status = Some(message),
         _ if app.overlay != Overlay::None => match action {
             Action::Back
             | Action::ToggleHelp
@@ -248,9 +348,10 @@ pub fn update(app: &mut App, action: Action) {
             app.focus = Focus::Filter;
         }
         Action::OpenDetail => {
-            if app.screen == Screen::Browse {
-                app.focus = Focus::Detail;
+            if app.screen == Screen::Table {
+                app.screen = Screen::Browse;
             }
+            app.focus = Focus::Detail;
         }
         Action::FilterInput(c) => {
             app.filter.push(c);
@@ -266,11 +367,55 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::ToggleBilingual => {
             app.screen = match app.screen {
-                Screen::Browse => Screen::Bilingual,
                 Screen::Bilingual => Screen::Browse,
+                _ => Screen::Bilingual,
             };
             app.focus = Focus::List;
         }
+        Action::ToggleTable => {
+            app.screen = match app.screen {
+                Screen::Table => Screen::Browse,
+                _ => Screen::Table,
+            };
+            app.focus = Focus::List;
+            app.clamp_list();
+        }
+        Action::CycleSort => {
+            let next = match app.sort {
+                None => Column::ALL[0],
+                Some((column, _)) => {
+                    let i = Column::ALL.iter().position(|c| *c == column).unwrap_or(0);
+                    Column::ALL[(i + 1) % Column::ALL.len()]
+                }
+            };
+            app.sort_by(next, next == Column::Year);
+        }
+        Action::ReverseSort => {
+            let (column, descending) = app.sort.unwrap_or((Column::Year, false));
+            app.sort_by(column, !descending);
+        }
+        Action::ScrollColumns(delta) => {
+            app.column_offset = offset(app.column_offset, i64::from(delta), Column::ALL.len() - 2);
+        }
+        Action::Export => {
+            if app.hits.is_empty() {
+                app.status = Some("Nothing to export: no study matches the filter.".into());
+            } else {
+                app.overlay = Overlay::Export(ExportStep::Format(0));
+            }
+        }
+        Action::Copy => match app.selected_study() {
+            Some(study) => app
+                .effects
+                .push(Effect::Copy(crate::export::citation(study))),
+            None => app.status = Some("No study selected.".into()),
+        },
+        Action::Open => match app.selected_study().map(crate::export::link) {
+            Some(Some(link)) => app.effects.push(Effect::Open(link)),
+            Some(None) => app.status = Some("This study has no DOI or PMID to open.".into()),
+            None => app.status = Some("No study selected.".into()),
+        },
+        Action::DialogInput(_) | Action::DialogBackspace | Action::Confirm => {}
         Action::ToggleHelp => app.overlay = Overlay::Help,
         Action::ToggleDiagnostics => app.overlay = Overlay::Diagnostics,
         Action::Back => back(app),
@@ -283,8 +428,64 @@ pub fn update(app: &mut App, action: Action) {
     }
 }
 
+/// Keys while the export dialog is open.
+fn dialog(app: &mut App, step: ExportStep, action: Action) {
+    let next = match (step, action) {
+        (_, Action::Quit) => {
+            app.should_quit = true;
+            return;
+        }
+        (_, Action::Back) => None,
+        (ExportStep::Format(i), Action::MoveDown) => {
+            Some(ExportStep::Format((i + 1).min(Format::ALL.len() - 1)))
+        }
+        (ExportStep::Format(i), Action::MoveUp) => Some(ExportStep::Format(i.saturating_sub(1))),
+        (ExportStep::Format(i), Action::Confirm) => {
+            let format = Format::ALL[i];
+            Some(ExportStep::Path {
+                format,
+                path: format!("studyterm-export.{}", format.extension()),
+            })
+        }
+        (ExportStep::Path { format, mut path }, Action::DialogInput(c)) => {
+            path.push(c);
+            Some(ExportStep::Path { format, path })
+        }
+        (ExportStep::Path { format, mut path }, Action::DialogBackspace) => {
+            path.pop();
+            Some(ExportStep::Path { format, path })
+        }
+        (ExportStep::Path { format, path }, Action::Confirm) if !path.trim().is_empty() => {
+            if std::path::Path::new(path.trim()).exists() {
+                Some(ExportStep::Overwrite { format, path })
+            } else {
+                app.effects.push(Effect::Export {
+                    format,
+                    path: path.trim().to_string(),
+                });
+                None
+            }
+        }
+        (
+            ExportStep::Overwrite { format, path },
+            Action::DialogInput('y' | 'Y') | Action::Confirm,
+        ) => {
+            app.effects.push(Effect::Export {
+                format,
+                path: path.trim().to_string(),
+            });
+            None
+        }
+        (ExportStep::Overwrite { format, path }, Action::DialogInput(_)) => {
+            Some(ExportStep::Path { format, path })
+        }
+        (step, _) => Some(step),
+    };
+    app.overlay = next.map_or(Overlay::None, Overlay::Export);
+}
+
 fn back(app: &mut App) {
-    if app.screen == Screen::Bilingual {
+    if app.screen != Screen::Browse {
         app.screen = Screen::Browse;
     } else if app.focus == Focus::Filter {
         if app.filter.is_empty() {
@@ -303,6 +504,23 @@ fn back(app: &mut App) {
 
 fn click(app: &mut App, column: u16, row: u16) {
     let Some(areas) = app.areas() else { return };
+    if areas.screen == Screen::Table && inside(areas.list, column, row) {
+        let first = areas.list.y + 2;
+        if row == areas.list.y + 1 {
+            if let Some(column) =
+                crate::ui::table::column_at(app, column.saturating_sub(areas.list.x + 1))
+            {
+                let descending = app.sort.is_some_and(|(c, d)| c == column && !d);
+                app.sort_by(column, descending);
+            }
+        } else if row >= first {
+            let target = app.list_offset + (row - first) as usize;
+            if target < app.hits.len() {
+                app.select(target);
+            }
+        }
+        return;
+    }
     if areas.screen == Screen::Browse && inside(areas.list, column, row) {
         app.focus = Focus::List;
         let first = areas.list.y + 1;
@@ -452,6 +670,96 @@ mod tests {
         assert_eq!(app.pair, 6);
         update(&mut app, Action::Back);
         assert_eq!(app.screen, Screen::Browse);
+    }
+
+    #[test]
+    fn the_table_sorts_and_keeps_the_selected_study() {
+        let mut app = app();
+        update(&mut app, Action::ToggleTable);
+        assert_eq!(app.screen, Screen::Table);
+        update(&mut app, Action::MoveDown);
+        let id = app.selected_study().map(|s| s.id.clone());
+        for _ in 0..6 {
+            update(&mut app, Action::CycleSort);
+        }
+        assert_eq!(app.sort, Some((Column::Patients, false)));
+        assert_eq!(app.selected_study().map(|s| s.id.clone()), id);
+        let n: Vec<Option<u32>> = app.listed().iter().map(|s| s.n_patients).collect();
+        assert_eq!(n, [Some(3), Some(4), Some(6), Some(6), None]);
+        update(&mut app, Action::ReverseSort);
+        assert_eq!(app.listed()[0].n_patients, Some(6));
+        // The sort follows the filter.
+        update(&mut app, Action::FocusFilter);
+        update(&mut app, Action::FilterInput('j'));
+        update(&mut app, Action::FilterInput('a'));
+        update(&mut app, Action::FilterInput('k'));
+        assert_eq!(app.listed()[0].n_patients, Some(6));
+        update(&mut app, Action::FocusNext);
+        update(&mut app, Action::OpenDetail);
+        assert_eq!((app.screen, app.focus), (Screen::Browse, Focus::Detail));
+    }
+
+    #[test]
+    fn export_dialog_picks_a_format_edits_the_path_and_asks_before_overwriting() {
+        let dir = tempfile::tempdir().unwrap();
+        let existing = dir.path().join("out.bib");
+        std::fs::write(&existing, "old").unwrap();
+        let mut app = app();
+        update(&mut app, Action::Export);
+        update(&mut app, Action::MoveDown);
+        update(&mut app, Action::Confirm);
+        let Overlay::Export(ExportStep::Path { format, path }) = &app.overlay else {
+            panic!("{:?}", app.overlay)
+        };
+        assert_eq!(
+            (*format, path.as_str()),
+            (Format::Bibtex, "studyterm-export.bib")
+        );
+        for _ in 0.."studyterm-export.bib".len() {
+            update(&mut app, Action::DialogBackspace);
+        }
+        for c in existing.display().to_string().chars() {
+            update(&mut app, Action::DialogInput(c));
+        }
+        update(&mut app, Action::Confirm);
+        assert!(matches!(
+            app.overlay,
+            Overlay::Export(ExportStep::Overwrite { .. })
+        ));
+        assert!(app.effects.is_empty());
+        update(&mut app, Action::DialogInput('y'));
+        assert_eq!(app.overlay, Overlay::None);
+        assert_eq!(
+            app.effects,
+            [Effect::Export {
+                format: Format::Bibtex,
+                path: existing.display().to_string()
+            }]
+        );
+    }
+
+    #[test]
+    fn copy_and_open_ask_for_effects_or_say_why_not() {
+        let mut app = app();
+        update(&mut app, Action::Copy);
+        assert!(matches!(&app.effects[..], [Effect::Copy(c)] if c.contains("doi:")));
+        app.effects.clear();
+        update(&mut app, Action::Open);
+        assert!(matches!(&app.effects[..], [Effect::Open(l)] if l.starts_with("https://doi.org/")));
+        app.effects.clear();
+        let mut app = App::new(
+            crate::model::Corpus {
+                studies: vec![crate::model::Study {
+                    title: "No identifiers".into(),
+                    ..Default::default()
+                }],
+                diagnostics: Vec::new(),
+            },
+            "x",
+        );
+        update(&mut app, Action::Open);
+        assert!(app.effects.is_empty());
+        assert!(app.status.as_deref().is_some_and(|s| s.contains("no DOI")));
     }
 
     #[test]

@@ -72,27 +72,42 @@ impl Column {
         }
     }
 
-    /// Orders two studies by this column; empty cells last.
-    pub fn compare(self, a: &Study, b: &Study) -> std::cmp::Ordering {
-        use std::cmp::Ordering;
-        let by_option = |x: Option<i64>, y: Option<i64>| match (x, y) {
-            (Some(x), Some(y)) => x.cmp(&y),
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => Ordering::Equal,
+    /// What the column sorts by, computed once per study.
+    pub fn sort_key(self, study: &Study) -> SortKey {
+        let number = |n: Option<i64>| SortKey {
+            empty: n.is_none(),
+            number: n.unwrap_or(0),
+            text: String::new(),
         };
         match self {
-            Column::Year => by_option(a.year.map(i64::from), b.year.map(i64::from)),
-            Column::Patients => by_option(a.n_patients.map(i64::from), b.n_patients.map(i64::from)),
+            Column::Year => number(study.year.map(i64::from)),
+            Column::Patients => number(study.n_patients.map(i64::from)),
             _ => {
-                let (x, y) = (self.cell(a), self.cell(b));
-                match (x == EMPTY, y == EMPTY) {
-                    (false, true) => Ordering::Less,
-                    (true, false) => Ordering::Greater,
-                    _ => x.to_lowercase().cmp(&y.to_lowercase()),
+                let text = self.cell(study);
+                SortKey {
+                    empty: text == EMPTY,
+                    number: 0,
+                    text: text.to_lowercase(),
                 }
             }
         }
+    }
+}
+
+/// A column value for sorting; empty cells sort last in either direction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SortKey {
+    empty: bool,
+    number: i64,
+    text: String,
+}
+
+impl SortKey {
+    pub fn compare(&self, other: &Self, descending: bool) -> std::cmp::Ordering {
+        self.empty.cmp(&other.empty).then_with(|| {
+            let order = (self.number, &self.text).cmp(&(other.number, &other.text));
+            if descending { order.reverse() } else { order }
+        })
     }
 }
 
@@ -257,7 +272,11 @@ mod tests {
     fn sorting_puts_empty_cells_last() {
         let corpus = load_seeds();
         let mut studies: Vec<&Study> = corpus.studies.iter().collect();
-        studies.sort_by(|a, b| Column::Year.compare(a, b));
+        studies.sort_by(|a, b| {
+            Column::Year
+                .sort_key(a)
+                .compare(&Column::Year.sort_key(b), false)
+        });
         assert_eq!(studies.last().and_then(|s| s.year), None);
         assert_eq!(studies[0].year, Some(2021));
     }

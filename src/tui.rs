@@ -8,7 +8,12 @@ use crossterm::event::{
 };
 use crossterm::execute;
 
-use crate::app::{self, Action, App, keymap};
+use std::io::Write;
+
+use base64::Engine;
+
+use crate::app::{self, Action, App, Effect, keymap};
+use crate::export;
 use crate::ui;
 
 /// Lines one wheel notch scrolls.
@@ -75,6 +80,57 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow:
         if let Some(action) = action {
             app::update(app, action);
         }
+        for effect in std::mem::take(&mut app.effects) {
+            let message = carry_out(app, effect);
+            app::update(app, Action::Status(message));
+        }
     }
     Ok(())
+}
+
+/// Does an effect the state asked for; the message says how it went.
+fn carry_out(app: &App, effect: Effect) -> String {
+    match effect {
+        Effect::Copy(text) => {
+            let encoded = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+            let mut out = stdout();
+            match write!(out, "\x1b]52;c;{encoded}\x07").and_then(|()| out.flush()) {
+                Ok(()) => format!("Copied: {text}"),
+                Err(e) => format!("Could not copy: {e}"),
+            }
+        }
+        Effect::Open(link) => match open_link(&link) {
+            Ok(()) => format!("Opening {link}"),
+            Err(e) => format!("Could not open {link}: {e}"),
+        },
+        Effect::Export { format, path } => {
+            let studies = app.listed();
+            match export::render(&studies, format)
+                .and_then(|bytes| export::write_atomic(std::path::Path::new(&path), &bytes))
+            {
+                Ok(()) => format!("{} studies written to {path}", studies.len()),
+                Err(e) => format!("Export failed: {path}: {e}"),
+            }
+        }
+    }
+}
+
+/// The platform's opener, detached, its output discarded.
+fn open_link(link: &str) -> std::io::Result<()> {
+    let mut command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else if cfg!(windows) {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    command
+        .arg(link)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map(|_| ())
 }

@@ -7,6 +7,7 @@ pub mod detail;
 pub mod layout;
 mod list;
 mod overlay;
+pub mod table;
 pub mod theme;
 pub mod wrap;
 
@@ -35,12 +36,14 @@ pub fn render(frame: &mut Frame, app: &App) {
             detail::render(frame, app, areas.detail);
         }
         Screen::Bilingual => bilingual::render(frame, app, areas.list, areas.detail),
+        Screen::Table => table::render(frame, app, areas.list),
     }
     chrome::status(frame, app, areas.status);
-    match app.overlay {
+    match &app.overlay {
         Overlay::None => {}
         Overlay::Help => overlay::help(frame, area),
         Overlay::Diagnostics => overlay::diagnostics(frame, app, area),
+        Overlay::Export(step) => overlay::export(frame, app, step, area),
     }
 }
 

@@ -163,3 +163,41 @@ fn too_small_and_tiny_windows() {
         }
     }
 }
+
+#[test]
+fn evidence_table_sorted_two_ways() {
+    let mut app = app(120, 40);
+    update(&mut app, Action::ToggleTable);
+    let screen = draw(&app);
+    assert!(
+        screen.contains("5/6 (83.3%) PPPASI-80 at week 12"),
+        "{screen}"
+    );
+    for _ in 0..6 {
+        update(&mut app, Action::CycleSort);
+    }
+    insta::assert_snapshot!("table_by_n_120x40", draw(&app));
+    update(&mut app, Action::CycleSort);
+    update(&mut app, Action::ScrollColumns(3));
+    insta::assert_snapshot!("table_by_outcome_scrolled_120x40", draw(&app));
+    update(&mut app, Action::ToggleTable);
+    update(&mut app, Action::ToggleTable);
+    update(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    insta::assert_snapshot!("table_80x24", draw(&app));
+}
+
+#[test]
+fn export_dialog() {
+    let mut app = app(120, 40);
+    update(&mut app, Action::Export);
+    update(&mut app, Action::MoveDown);
+    insta::assert_snapshot!("export_formats_120x40", draw(&app));
+    update(&mut app, Action::Confirm);
+    insta::assert_snapshot!("export_path_120x40", draw(&app));
+}

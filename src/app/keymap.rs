@@ -4,7 +4,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{Action, App, Focus, Overlay, Screen};
+use super::{Action, App, ExportStep, Focus, Overlay, Screen};
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,6 +15,8 @@ pub enum Context {
     Browse,
     /// The bilingual view.
     Bilingual,
+    /// The evidence table.
+    Table,
 }
 
 pub struct Binding {
@@ -116,6 +118,78 @@ pub const BINDINGS: &[Binding] = &[
         context: Context::Browse,
     },
     Binding {
+        keys: &[(KeyCode::Enter, NONE)],
+        label: "Enter",
+        action: Action::OpenDetail,
+        description: "open the study's detail",
+        hint: Some("detail"),
+        context: Context::Table,
+    },
+    Binding {
+        keys: &[ch('t')],
+        label: "t",
+        action: Action::ToggleTable,
+        description: "evidence table: the listed studies side by side",
+        hint: Some("table"),
+        context: Context::Global,
+    },
+    Binding {
+        keys: &[ch('s')],
+        label: "s",
+        action: Action::CycleSort,
+        description: "sort the table by the next column (or click a header)",
+        hint: Some("sort"),
+        context: Context::Table,
+    },
+    Binding {
+        keys: &[ch('S')],
+        label: "S",
+        action: Action::ReverseSort,
+        description: "reverse the sort",
+        hint: None,
+        context: Context::Table,
+    },
+    Binding {
+        keys: &[ch('l'), (KeyCode::Right, NONE)],
+        label: "l/→",
+        action: Action::ScrollColumns(1),
+        description: "scroll the table right",
+        hint: Some("columns"),
+        context: Context::Table,
+    },
+    Binding {
+        keys: &[ch('h'), (KeyCode::Left, NONE)],
+        label: "h/←",
+        action: Action::ScrollColumns(-1),
+        description: "scroll the table left",
+        hint: None,
+        context: Context::Table,
+    },
+    Binding {
+        keys: &[ch('e')],
+        label: "e",
+        action: Action::Export,
+        description: "export the listed studies (CSV, BibTeX, RIS, CSL-JSON, JSON)",
+        hint: Some("export"),
+        context: Context::Global,
+    },
+    Binding {
+        keys: &[ch('y')],
+        label: "y",
+        action: Action::Copy,
+        description: "copy the citation to the clipboard (OSC 52, works over SSH)",
+        hint: Some("copy"),
+        context: Context::Global,
+    },
+    Binding {
+        keys: &[ch('o')],
+        label: "o",
+        action: Action::Open,
+        description: "open the DOI (or PubMed) link in the browser",
+        hint: Some("open"),
+        context: Context::Global,
+    },
+    Binding {
         keys: &[ch('b')],
         label: "b",
         action: Action::ToggleBilingual,
@@ -124,12 +198,28 @@ pub const BINDINGS: &[Binding] = &[
         context: Context::Global,
     },
     Binding {
-        keys: &[(KeyCode::Esc, NONE), ch('h'), (KeyCode::Left, NONE)],
+        keys: &[(KeyCode::Esc, NONE)],
         label: "Esc",
         action: Action::Back,
         description: "back: close a popup, leave a view, clear the filter",
         hint: None,
         context: Context::Global,
+    },
+    Binding {
+        keys: &[ch('h'), (KeyCode::Left, NONE)],
+        label: "h/←",
+        action: Action::Back,
+        description: "back to the list",
+        hint: None,
+        context: Context::Browse,
+    },
+    Binding {
+        keys: &[ch('h'), (KeyCode::Left, NONE)],
+        label: "h/←",
+        action: Action::Back,
+        description: "back to the list",
+        hint: None,
+        context: Context::Bilingual,
     },
     Binding {
         keys: &[ch('!')],
@@ -163,6 +253,20 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
     if ctrl_c {
         return Some(Action::Quit);
     }
+    if let Overlay::Export(step) = &app.overlay {
+        return match (step, key.code) {
+            (_, KeyCode::Esc) => Some(Action::Back),
+            (_, KeyCode::Enter) => Some(Action::Confirm),
+            (ExportStep::Format(_), KeyCode::Down | KeyCode::Char('j')) => Some(Action::MoveDown),
+            (ExportStep::Format(_), KeyCode::Up | KeyCode::Char('k')) => Some(Action::MoveUp),
+            (ExportStep::Format(_), _) => None,
+            (_, KeyCode::Backspace) => Some(Action::DialogBackspace),
+            (_, KeyCode::Char(c)) if !key.modifiers.intersects(CTRL | KeyModifiers::ALT) => {
+                Some(Action::DialogInput(c))
+            }
+            _ => None,
+        };
+    }
     if app.focus == Focus::Filter && app.overlay == Overlay::None {
         return match key.code {
             KeyCode::Esc => Some(Action::Back),
@@ -180,6 +284,7 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
     let context = match app.screen {
         Screen::Browse => Context::Browse,
         Screen::Bilingual => Context::Bilingual,
+        Screen::Table => Context::Table,
     };
     let modifiers = key.modifiers - KeyModifiers::SHIFT;
     BINDINGS
@@ -212,7 +317,7 @@ mod tests {
         for b in BINDINGS {
             assert!(!b.description.is_empty() && !b.label.is_empty());
             for key in b.keys {
-                for context in [Context::Browse, Context::Bilingual] {
+                for context in [Context::Browse, Context::Bilingual, Context::Table] {
                     if b.context == Context::Global || b.context == context {
                         assert!(
                             !seen.contains(&(key, context)),

@@ -58,10 +58,18 @@ pub fn filter(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 pub fn status(frame: &mut Frame, app: &App, area: Rect) {
+    if let Some(message) = &app.status {
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!(" {message}"), theme::warning())),
+            area,
+        );
+        return;
+    }
     let context = match (app.screen, app.focus) {
         (_, Focus::Filter) => None,
         (Screen::Browse, _) => Some(Context::Browse),
         (Screen::Bilingual, _) => Some(Context::Bilingual),
+        (Screen::Table, _) => Some(Context::Table),
     };
     let mut spans = Vec::new();
     match context {

@@ -36,6 +36,8 @@ pub fn areas((width, height): (u16, u16), screen: Screen) -> Option<Areas> {
     let split = match screen {
         Screen::Browse => [Constraint::Percentage(42), Constraint::Percentage(58)],
         Screen::Bilingual => [Constraint::Percentage(50), Constraint::Percentage(50)],
+        // The evidence table takes the whole body.
+        Screen::Table => [Constraint::Percentage(100), Constraint::Length(0)],
     };
     let [list, detail] = Layout::horizontal(split).areas(body);
     Some(Areas {

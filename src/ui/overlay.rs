@@ -8,8 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::{theme, wrap};
-use crate::app::App;
 use crate::app::keymap::BINDINGS;
+use crate::app::{App, ExportStep};
+use crate::export::Format;
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [_, row, _] = Layout::vertical([
@@ -118,4 +119,52 @@ pub fn diagnostics(frame: &mut Frame, app: &App, area: Rect) {
     };
     let title = format!("{} file(s) not loaded", app.corpus.diagnostics.len());
     popup(frame, area, &title, lines);
+}
+
+pub fn export(frame: &mut Frame, app: &App, step: &ExportStep, area: Rect) {
+    let count = app.hits.len();
+    let mut lines: Vec<Line<'static>> = vec![Line::raw(format!(
+        "Export the {count} listed stud{} (the current filter{}).",
+        if count == 1 { "y" } else { "ies" },
+        app.sort
+            .map(|(c, _)| format!(", sorted by {}", c.title()))
+            .unwrap_or_default()
+    ))];
+    lines.push(Line::default());
+    match step {
+        ExportStep::Format(selected) => {
+            for (i, format) in Format::ALL.iter().enumerate() {
+                let (mark, style) = if i == *selected {
+                    (theme::ROW_MARK, theme::selected_row())
+                } else {
+                    (" ", Style::new())
+                };
+                lines.push(Line::styled(format!("{mark} {}", format.name()), style));
+            }
+            lines.push(Line::default());
+            lines.push(Line::styled(
+                "↑↓ choose · Enter next · Esc cancel",
+                theme::dim(),
+            ));
+        }
+        ExportStep::Path { format, path } => {
+            lines.push(Line::raw(format!("Format: {}", format.name())));
+            lines.push(Line::from(vec![
+                Span::styled("File: ", theme::label()),
+                Span::raw(format!("{path}▏")),
+            ]));
+            lines.push(Line::default());
+            lines.push(Line::styled(
+                "type to edit · Enter write · Esc cancel",
+                theme::dim(),
+            ));
+        }
+        ExportStep::Overwrite { path, .. } => {
+            lines.push(Line::styled(
+                format!("{path} exists. Overwrite it? (y/n)"),
+                theme::warning(),
+            ));
+        }
+    }
+    popup(frame, area, "Export", lines);
 }
