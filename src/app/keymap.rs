@@ -27,7 +27,16 @@ pub struct Binding {
     pub description: &'static str,
     /// Shown in the status bar when set (a short verb).
     pub hint: Option<&'static str>,
-    pub context: Context,
+    /// Where the binding applies (`Global` means everywhere).
+    pub contexts: &'static [Context],
+}
+
+impl Binding {
+    fn applies(&self, context: Context) -> bool {
+        self.contexts
+            .iter()
+            .any(|c| *c == Context::Global || *c == context)
+    }
 }
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
@@ -44,7 +53,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::MoveDown,
         description: "next study (or scroll down in the detail pane)",
         hint: Some("move"),
-        context: Context::Global,
+        contexts: &[Context::Global],
     },
     Binding {
         keys: &[ch('k'), (KeyCode::Up, NONE)],
@@ -52,7 +61,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::MoveUp,
         description: "previous study (or scroll up)",
         hint: None,
-        context: Context::Global,
+        contexts: &[Context::Global],
     },
     Binding {
         keys: &[(KeyCode::PageDown, NONE), (KeyCode::Char('d'), CTRL)],
@@ -60,7 +69,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::PageDown,
         description: "one page down",
         hint: None,
-        context: Context::Global,
+        contexts: &[Context::Global],
     },
     Binding {
         keys: &[(KeyCode::PageUp, NONE), (KeyCode::Char('u'), CTRL)],
@@ -68,7 +77,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::PageUp,
         description: "one page up",
         hint: None,
-        context: Context::Global,
+        contexts: &[Context::Global],
     },
     Binding {
         keys: &[ch('g'), (KeyCode::Home, NONE)],
@@ -76,7 +85,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Top,
         description: "first study (or top of the pane)",
         hint: None,
-        context: Context::Global,
+        contexts: &[Context::Global],
     },
     Binding {
         keys: &[
@@ -88,7 +97,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Bottom,
         description: "last study (or bottom of the pane)",
         hint: None,
-        context: Context::Global,
+        contexts: &[Context::Global],
     },
     Binding {
         keys: &[ch('/')],
@@ -96,7 +105,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::FocusFilter,
         description: "filter: words, 'exact ^prefix suffix$ !not a|b, drug: cond: design: year: n: lang: ae: text:",
         hint: Some("filter"),
-        context: Context::Browse,
+        contexts: &[Context::Browse],
     },
     Binding {
         keys: &[
@@ -107,7 +116,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::FocusNext,
         description: "switch focus between the list and the detail pane",
         hint: Some("pane"),
-        context: Context::Browse,
+        contexts: &[Context::Browse],
     },
     Binding {
         keys: &[(KeyCode::Enter, NONE), ch('l'), (KeyCode::Right, NONE)],
@@ -115,7 +124,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::OpenDetail,
         description: "focus the detail pane",
         hint: None,
-        context: Context::Browse,
+        contexts: &[Context::Browse],
     },
     Binding {
         keys: &[(KeyCode::Enter, NONE)],
@@ -123,7 +132,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::OpenDetail,
         description: "open the study's detail",
         hint: Some("detail"),
-        context: Context::Table,
+        contexts: &[Context::Table],
     },
     Binding {
         keys: &[ch('t')],
@@ -131,7 +140,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::ToggleTable,
         description: "evidence table: the listed studies side by side",
         hint: Some("table"),
-        context: Context::Global,
+        contexts: &[Context::Global],
     },
     Binding {
         keys: &[ch('s')],
@@ -139,7 +148,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::CycleSort,
         description: "sort the table by the next column (or click a header)",
         hint: Some("sort"),
-        context: Context::Table,
+        contexts: &[Context::Table],
     },
     Binding {
         keys: &[ch('S')],
@@ -147,7 +156,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::ReverseSort,
         description: "reverse the sort",
         hint: None,
-        context: Context::Table,
+        contexts: &[Context::Table],
     },
     Binding {
         keys: &[ch('l'), (KeyCode::Right, NONE)],
@@ -155,7 +164,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::ScrollColumns(1),
         description: "scroll the table right",
         hint: Some("columns"),
-        context: Context::Table,
+        contexts: &[Context::Table],
     },
     Binding {
         keys: &[ch('h'), (KeyCode::Left, NONE)],
@@ -163,7 +172,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::ScrollColumns(-1),
         description: "scroll the table left",
         hint: None,
-        context: Context::Table,
+        contexts: &[Context::Table],
     },
     Binding {
         keys: &[ch('e')],
@@ -171,7 +180,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Export,
         description: "export the listed studies (CSV, BibTeX, RIS, CSL-JSON, JSON)",
         hint: Some("export"),
-        context: Context::Global,
+        contexts: &[Context::Global],
     },
     Binding {
         keys: &[ch('y')],
@@ -179,7 +188,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Copy,
         description: "copy the citation to the clipboard (OSC 52, works over SSH)",
         hint: Some("copy"),
-        context: Context::Global,
+        contexts: &[Context::Global],
     },
     Binding {
         keys: &[ch('o')],
@@ -187,7 +196,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Open,
         description: "open the DOI (or PubMed) link in the browser",
         hint: Some("open"),
-        context: Context::Global,
+        contexts: &[Context::Global],
     },
     Binding {
         keys: &[ch('b')],
@@ -195,7 +204,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::ToggleBilingual,
         description: "aligned English / Chinese view",
         hint: Some("中/EN"),
-        context: Context::Global,
+        contexts: &[Context::Global],
     },
     Binding {
         keys: &[(KeyCode::Esc, NONE)],
@@ -203,7 +212,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Back,
         description: "back: close a popup, leave a view, clear the filter",
         hint: None,
-        context: Context::Global,
+        contexts: &[Context::Global],
     },
     Binding {
         keys: &[ch('h'), (KeyCode::Left, NONE)],
@@ -211,15 +220,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Back,
         description: "back to the list",
         hint: None,
-        context: Context::Browse,
-    },
-    Binding {
-        keys: &[ch('h'), (KeyCode::Left, NONE)],
-        label: "h/←",
-        action: Action::Back,
-        description: "back to the list",
-        hint: None,
-        context: Context::Bilingual,
+        contexts: &[Context::Browse, Context::Bilingual],
     },
     Binding {
         keys: &[ch('!')],
@@ -227,7 +228,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::ToggleDiagnostics,
         description: "files that failed to load, and why",
         hint: None,
-        context: Context::Global,
+        contexts: &[Context::Global],
     },
     Binding {
         keys: &[ch('?')],
@@ -235,7 +236,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::ToggleHelp,
         description: "this help",
         hint: Some("help"),
-        context: Context::Global,
+        contexts: &[Context::Global],
     },
     Binding {
         keys: &[ch('q'), (KeyCode::Char('c'), CTRL)],
@@ -243,7 +244,7 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Quit,
         description: "quit",
         hint: Some("quit"),
-        context: Context::Global,
+        contexts: &[Context::Global],
     },
 ];
 
@@ -289,7 +290,7 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
     let modifiers = key.modifiers - KeyModifiers::SHIFT;
     BINDINGS
         .iter()
-        .filter(|b| b.context == Context::Global || b.context == context)
+        .filter(|b| b.applies(context))
         .find(|b| {
             b.keys
                 .iter()
@@ -302,7 +303,7 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
 pub fn hints(context: Context) -> Vec<(&'static str, &'static str)> {
     BINDINGS
         .iter()
-        .filter(|b| b.context == Context::Global || b.context == context)
+        .filter(|b| b.applies(context))
         .filter_map(|b| b.hint.map(|h| (b.label, h)))
         .collect()
 }
@@ -318,7 +319,7 @@ mod tests {
             assert!(!b.description.is_empty() && !b.label.is_empty());
             for key in b.keys {
                 for context in [Context::Browse, Context::Bilingual, Context::Table] {
-                    if b.context == Context::Global || b.context == context {
+                    if b.applies(context) {
                         assert!(
                             !seen.contains(&(key, context)),
                             "{key:?} bound twice in {context:?}"
