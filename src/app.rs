@@ -2,7 +2,9 @@
 //! actions in [`keymap`]; rendering (in `ui`) reads the state and never
 //! changes it.
 
+mod dialog;
 pub mod keymap;
+mod mouse;
 
 use crate::evidence::Column;
 use crate::export::Format;
@@ -317,7 +319,7 @@ pub fn update(app: &mut App, action: Action) {
     }
     if let Overlay::Export(step) = &app.overlay {
         let step = step.clone();
-        return dialog(app, step, action);
+        return dialog::dialog(app, step, action);
     }
     match action {
         Action::Quit => app.should_quit = true,
@@ -419,69 +421,13 @@ pub fn update(app: &mut App, action: Action) {
         Action::ToggleHelp => app.overlay = Overlay::Help,
         Action::ToggleDiagnostics => app.overlay = Overlay::Diagnostics,
         Action::Back => back(app),
-        Action::Click { column, row } => click(app, column, row),
-        Action::Scroll { column, row, lines } => scroll(app, column, row, lines),
+        Action::Click { column, row } => mouse::click(app, column, row),
+        Action::Scroll { column, row, lines } => mouse::scroll(app, column, row, lines),
         Action::Resize { width, height } => {
             app.size = (width, height);
             app.clamp_list();
         }
     }
-}
-
-/// Keys while the export dialog is open.
-fn dialog(app: &mut App, step: ExportStep, action: Action) {
-    let next = match (step, action) {
-        (_, Action::Quit) => {
-            app.should_quit = true;
-            return;
-        }
-        (_, Action::Back) => None,
-        (ExportStep::Format(i), Action::MoveDown) => {
-            Some(ExportStep::Format((i + 1).min(Format::ALL.len() - 1)))
-        }
-        (ExportStep::Format(i), Action::MoveUp) => Some(ExportStep::Format(i.saturating_sub(1))),
-        (ExportStep::Format(i), Action::Confirm) => {
-            let format = Format::ALL[i];
-            Some(ExportStep::Path {
-                format,
-                path: format!("studyterm-export.{}", format.extension()),
-            })
-        }
-        (ExportStep::Path { format, mut path }, Action::DialogInput(c)) => {
-            path.push(c);
-            Some(ExportStep::Path { format, path })
-        }
-        (ExportStep::Path { format, mut path }, Action::DialogBackspace) => {
-            path.pop();
-            Some(ExportStep::Path { format, path })
-        }
-        (ExportStep::Path { format, path }, Action::Confirm) if !path.trim().is_empty() => {
-            if std::path::Path::new(path.trim()).exists() {
-                Some(ExportStep::Overwrite { format, path })
-            } else {
-                app.effects.push(Effect::Export {
-                    format,
-                    path: path.trim().to_string(),
-                });
-                None
-            }
-        }
-        (
-            ExportStep::Overwrite { format, path },
-            Action::DialogInput('y' | 'Y') | Action::Confirm,
-        ) => {
-            app.effects.push(Effect::Export {
-                format,
-                path: path.trim().to_string(),
-            });
-            None
-        }
-        (ExportStep::Overwrite { format, path }, Action::DialogInput(_)) => {
-            Some(ExportStep::Path { format, path })
-        }
-        (step, _) => Some(step),
-    };
-    app.overlay = next.map_or(Overlay::None, Overlay::Export);
 }
 
 fn back(app: &mut App) {
@@ -502,287 +448,5 @@ fn back(app: &mut App) {
     }
 }
 
-fn click(app: &mut App, column: u16, row: u16) {
-    let Some(areas) = app.areas() else { return };
-    if areas.screen == Screen::Table && inside(areas.list, column, row) {
-        let first = areas.list.y + 2;
-        if row == areas.list.y + 1 {
-            if let Some(column) =
-                crate::ui::table::column_at(app, column.saturating_sub(areas.list.x + 1))
-            {
-                let descending = app.sort.is_some_and(|(c, d)| c == column && !d);
-                app.sort_by(column, descending);
-            }
-        } else if row >= first {
-            let target = app.list_offset + (row - first) as usize;
-            if target < app.hits.len() {
-                app.select(target);
-            }
-        }
-        return;
-    }
-    if areas.screen == Screen::Browse && inside(areas.list, column, row) {
-        app.focus = Focus::List;
-        let first = areas.list.y + 1;
-        if row >= first {
-            let target = app.list_offset + (row - first) as usize;
-            if target < app.hits.len() {
-                app.select(target);
-            }
-        }
-    } else if areas.screen == Screen::Browse && inside(areas.detail, column, row) {
-        app.focus = Focus::Detail;
-    } else if inside(areas.filter, column, row) {
-        app.focus = Focus::Filter;
-    }
-}
-
-fn scroll(app: &mut App, column: u16, row: u16, lines: i32) {
-    let Some(areas) = app.areas() else { return };
-    let before = app.focus;
-    if areas.screen == Screen::Browse && inside(areas.detail, column, row) {
-        app.focus = Focus::Detail;
-    } else if areas.screen == Screen::Browse && inside(areas.list, column, row) {
-        app.focus = Focus::List;
-    }
-    app.step(i64::from(lines));
-    if before == Focus::Filter {
-        app.focus = before;
-    }
-}
-
-fn inside(rect: ratatui::layout::Rect, column: u16, row: u16) -> bool {
-    column >= rect.x && column < rect.x + rect.width && row >= rect.y && row < rect.y + rect.height
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::ingest::load_seeds;
-
-    fn app() -> App {
-        let mut app = App::new(load_seeds(), "seeds/");
-        update(
-            &mut app,
-            Action::Resize {
-                width: 120,
-                height: 40,
-            },
-        );
-        app
-    }
-
-    fn type_filter(app: &mut App, text: &str) {
-        update(app, Action::FocusFilter);
-        for c in text.chars() {
-            update(app, Action::FilterInput(c));
-        }
-    }
-
-    #[test]
-    fn selection_stays_valid_when_the_filter_shrinks_the_list() {
-        let mut app = app();
-        update(&mut app, Action::Bottom);
-        assert_eq!(app.selected, 4);
-        type_filter(&mut app, "deucra");
-        assert_eq!(app.hits.len(), 1);
-        assert_eq!(app.selected, 0);
-        type_filter(&mut app, "zzzz");
-        assert!(app.hits.is_empty());
-        assert!(app.selected_study().is_none());
-        update(&mut app, Action::MoveDown);
-        assert_eq!(app.selected, 0);
-    }
-
-    #[test]
-    fn the_selected_study_is_kept_when_still_listed() {
-        let mut app = app();
-        let id = |app: &App| app.selected_study().map(|s| s.id[..3].to_string());
-        while id(&app).as_deref() != Some("003") {
-            update(&mut app, Action::MoveDown);
-        }
-        type_filter(&mut app, "tofa");
-        assert_eq!(id(&app).as_deref(), Some("003"));
-    }
-
-    #[test]
-    fn a_bad_query_keeps_the_last_good_result() {
-        let mut app = app();
-        type_filter(&mut app, "drug:upa");
-        assert_eq!(app.hits.len(), 2);
-        type_filter(&mut app, " '");
-        assert!(
-            app.filter_error
-                .as_deref()
-                .is_some_and(|e| e.contains("\"'\""))
-        );
-        assert_eq!(app.hits.len(), 2);
-        update(&mut app, Action::FilterClear);
-        assert!(app.filter_error.is_none());
-        assert_eq!(app.hits.len(), 5);
-    }
-
-    #[test]
-    fn scrolling_clamps_and_focus_cycles() {
-        let mut app = app();
-        update(&mut app, Action::MoveUp);
-        assert_eq!(app.selected, 0);
-        update(&mut app, Action::FocusNext);
-        assert_eq!(app.focus, Focus::Detail);
-        update(&mut app, Action::PageDown);
-        update(&mut app, Action::PageDown);
-        let max = crate::ui::detail::line_count(&app).saturating_sub(app.pane_height());
-        assert!(app.detail_scroll <= max);
-        update(&mut app, Action::Top);
-        assert_eq!(app.detail_scroll, 0);
-        update(&mut app, Action::FocusNext);
-        assert_eq!(app.focus, Focus::List);
-        update(&mut app, Action::FocusFilter);
-        update(&mut app, Action::Back);
-        assert_eq!(app.focus, Focus::List);
-    }
-
-    #[test]
-    fn overlays_swallow_keys_until_closed() {
-        let mut app = app();
-        update(&mut app, Action::ToggleHelp);
-        update(&mut app, Action::MoveDown);
-        assert_eq!(app.selected, 0);
-        update(&mut app, Action::Back);
-        assert_eq!(app.overlay, Overlay::None);
-        update(&mut app, Action::Quit);
-        assert!(app.should_quit);
-    }
-
-    #[test]
-    fn bilingual_pairs_move_and_clamp() {
-        let mut app = app();
-        while app
-            .selected_study()
-            .is_some_and(|s| !s.id.starts_with("001"))
-        {
-            update(&mut app, Action::MoveDown);
-        }
-        update(&mut app, Action::ToggleBilingual);
-        update(&mut app, Action::Bottom);
-        assert_eq!(app.pair, 6);
-        update(&mut app, Action::MoveDown);
-        assert_eq!(app.pair, 6);
-        update(&mut app, Action::Back);
-        assert_eq!(app.screen, Screen::Browse);
-    }
-
-    #[test]
-    fn the_table_sorts_and_keeps_the_selected_study() {
-        let mut app = app();
-        update(&mut app, Action::ToggleTable);
-        assert_eq!(app.screen, Screen::Table);
-        update(&mut app, Action::MoveDown);
-        let id = app.selected_study().map(|s| s.id.clone());
-        for _ in 0..6 {
-            update(&mut app, Action::CycleSort);
-        }
-        assert_eq!(app.sort, Some((Column::Patients, false)));
-        assert_eq!(app.selected_study().map(|s| s.id.clone()), id);
-        let n: Vec<Option<u32>> = app.listed().iter().map(|s| s.n_patients).collect();
-        assert_eq!(n, [Some(3), Some(4), Some(6), Some(6), None]);
-        update(&mut app, Action::ReverseSort);
-        assert_eq!(app.listed()[0].n_patients, Some(6));
-        // The sort follows the filter.
-        update(&mut app, Action::FocusFilter);
-        update(&mut app, Action::FilterInput('j'));
-        update(&mut app, Action::FilterInput('a'));
-        update(&mut app, Action::FilterInput('k'));
-        assert_eq!(app.listed()[0].n_patients, Some(6));
-        update(&mut app, Action::FocusNext);
-        update(&mut app, Action::OpenDetail);
-        assert_eq!((app.screen, app.focus), (Screen::Browse, Focus::Detail));
-    }
-
-    #[test]
-    fn export_dialog_picks_a_format_edits_the_path_and_asks_before_overwriting() {
-        let dir = tempfile::tempdir().unwrap();
-        let existing = dir.path().join("out.bib");
-        std::fs::write(&existing, "old").unwrap();
-        let mut app = app();
-        update(&mut app, Action::Export);
-        update(&mut app, Action::MoveDown);
-        update(&mut app, Action::Confirm);
-        let Overlay::Export(ExportStep::Path { format, path }) = &app.overlay else {
-            panic!("{:?}", app.overlay)
-        };
-        assert_eq!(
-            (*format, path.as_str()),
-            (Format::Bibtex, "studyterm-export.bib")
-        );
-        for _ in 0.."studyterm-export.bib".len() {
-            update(&mut app, Action::DialogBackspace);
-        }
-        for c in existing.display().to_string().chars() {
-            update(&mut app, Action::DialogInput(c));
-        }
-        update(&mut app, Action::Confirm);
-        assert!(matches!(
-            app.overlay,
-            Overlay::Export(ExportStep::Overwrite { .. })
-        ));
-        assert!(app.effects.is_empty());
-        update(&mut app, Action::DialogInput('y'));
-        assert_eq!(app.overlay, Overlay::None);
-        assert_eq!(
-            app.effects,
-            [Effect::Export {
-                format: Format::Bibtex,
-                path: existing.display().to_string()
-            }]
-        );
-    }
-
-    #[test]
-    fn copy_and_open_ask_for_effects_or_say_why_not() {
-        let mut app = app();
-        update(&mut app, Action::Copy);
-        assert!(matches!(&app.effects[..], [Effect::Copy(c)] if c.contains("doi:")));
-        app.effects.clear();
-        update(&mut app, Action::Open);
-        assert!(matches!(&app.effects[..], [Effect::Open(l)] if l.starts_with("https://doi.org/")));
-        app.effects.clear();
-        let mut app = App::new(
-            crate::model::Corpus {
-                studies: vec![crate::model::Study {
-                    title: "No identifiers".into(),
-                    ..Default::default()
-                }],
-                diagnostics: Vec::new(),
-            },
-            "x",
-        );
-        update(&mut app, Action::Open);
-        assert!(app.effects.is_empty());
-        assert!(app.status.as_deref().is_some_and(|s| s.contains("no DOI")));
-    }
-
-    #[test]
-    fn clicks_select_rows_and_the_wheel_scrolls_the_pane_under_it() {
-        let mut app = app();
-        let areas = app.areas().unwrap();
-        update(
-            &mut app,
-            Action::Click {
-                column: areas.list.x + 2,
-                row: areas.list.y + 3,
-            },
-        );
-        assert_eq!(app.selected, 2);
-        update(
-            &mut app,
-            Action::Scroll {
-                column: areas.detail.x + 2,
-                row: areas.detail.y + 2,
-                lines: 3,
-            },
-        );
-        assert_eq!(app.focus, Focus::Detail);
-        assert_eq!(app.selected, 2);
-    }
-}
+mod tests;

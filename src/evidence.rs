@@ -3,10 +3,6 @@
 //! source). Cells come from the extraction; an empty one is `—`, never
 //! invented text.
 
-use std::sync::OnceLock;
-
-use regex::Regex;
-
 use crate::model::Study;
 
 /// What an empty cell shows.
@@ -129,30 +125,16 @@ fn dose_cell(study: &Study) -> String {
         .join("; ")
 }
 
-fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    // ok: literal patterns, exercised by the tests below.
-    cell.get_or_init(|| Regex::new(pattern).expect("valid pattern"))
-}
-
 /// A compact result: "5/6 (83.3%) PPPASI-80 at week 12" when a result
 /// sentence gives a count, a rate and a measure; else the first outcome
 /// sentence, shortened.
 pub fn outcome_cell(study: &Study) -> String {
-    static COUNT: OnceLock<Regex> = OnceLock::new();
-    static SCORE: OnceLock<Regex> = OnceLock::new();
-    static WEEK: OnceLock<Regex> = OnceLock::new();
-    let count = regex(
-        &COUNT,
+    let count = regex!(
         r"(?i)(\d+)(?: of (?:the )?(\d+))? (?:patients? )?\((\d+(?:\.\d+)?)%\)(?: (?:of )?patients?)? (?:had|achieved|reached|showed|attained|experienced|were)",
     );
-    let score = regex(
-        &SCORE,
-        r"(\d+)% (?:reduction|improvement|decrease) in (?:the )?([A-Z][A-Za-z0-9-]*[A-Z])",
-    );
-    let week = regex(
-        &WEEK,
-        r"(?i)(?:at|by|after) (?:week|wk) (\d+)|(?:at|by|after) (\d+) (?:weeks|wk)",
-    );
+    let score =
+        regex!(r"(\d+)% (?:reduction|improvement|decrease) in (?:the )?([A-Z][A-Za-z0-9-]*[A-Z])",);
+    let week = regex!(r"(?i)(?:at|by|after) (?:week|wk) (\d+)|(?:at|by|after) (\d+) (?:weeks|wk)",);
     for sentence in &study.outcomes {
         let Some(c) = count.captures(sentence) else {
             continue;
@@ -197,11 +179,9 @@ pub fn outcome_cell(study: &Study) -> String {
 /// The adverse events, with the severity the text gives them; or the
 /// text's own statement that there were none.
 pub fn adverse_event_cell(study: &Study) -> String {
-    static NONE: OnceLock<Regex> = OnceLock::new();
     let text = study.english.join(" ").to_lowercase();
     if study.adverse_events.is_empty() {
-        let none = regex(
-            &NONE,
+        let none = regex!(
             r"no (serious |severe |major )?(?:adverse (?:events?|reactions?|effects?)|side[- ]effects?|aes?)(?: were| was)? (?:reported|observed|occurred|noted)|without (serious )?(?:adverse|side)",
         );
         return match none.captures(&text) {

@@ -4,18 +4,6 @@
 //! files and folders, and never lets one bad file stop the others: each
 //! failure becomes a [`Diagnostic`] naming the file and the reason.
 
-/// A regex compiled once, on first use.
-macro_rules! regex {
-    ($re:literal $(,)?) => {{
-        static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-        // Compiled once however often it runs, so loops are fine.
-        #[allow(clippy::regex_creation_in_loops)]
-        // ok: a literal pattern, compiled by the tests of every module using it.
-        let re = RE.get_or_init(|| regex::Regex::new($re).expect("static regex is valid"));
-        re
-    }};
-}
-
 mod bilingual;
 mod counts;
 mod decode;

@@ -117,8 +117,7 @@ impl Lexicon {
     pub fn builtin() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(|| {
-            // ok: the embedded asset is checked by the test suite.
-            Lexicon::from_toml(LEXICON_TOML).expect("assets/lexicon.toml is valid")
+            Lexicon::from_toml(LEXICON_TOML).expect("assets/lexicon.toml is valid") // ok: embedded asset, checked by the tests
         })
     }
 

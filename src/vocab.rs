@@ -97,8 +97,7 @@ impl Vocab {
     pub fn builtin() -> &'static Vocab {
         static VOCAB: OnceLock<Vocab> = OnceLock::new();
         VOCAB.get_or_init(|| {
-            // ok: the embedded asset is checked by the test suite.
-            Vocab::from_toml(VOCAB_TOML).expect("assets/vocab.toml is valid")
+            Vocab::from_toml(VOCAB_TOML).expect("assets/vocab.toml is valid") // ok: embedded asset, checked by the tests
         })
     }
 
