@@ -9,9 +9,13 @@ mod counts;
 mod decode;
 mod entities;
 mod lines;
+mod medline;
 mod metadata;
 mod page;
 mod paragraphs;
+mod pubmed_xml;
+mod records;
+mod ris_import;
 mod sections;
 mod textutil;
 mod title;
@@ -38,6 +42,8 @@ pub enum IngestError {
     NotText(usize),
     #[error("no study text found (no title, metadata or abstract paragraph)")]
     NoStudy,
+    #[error("{0}")]
+    Malformed(String),
     #[error("the file is {0} bytes, over the {MAX_FILE_BYTES}-byte limit")]
     TooLarge(u64),
     #[error("{0}")]
@@ -47,14 +53,101 @@ pub enum IngestError {
 /// Parses one file's bytes. `id` is the record id (the file stem); `source`
 /// is shown to the user and stored in the record.
 pub fn ingest_bytes(id: &str, source: &str, bytes: &[u8]) -> Result<Vec<Study>, IngestError> {
+    ingest_file(id, source, bytes).map(|file| file.studies)
+}
+
+/// A file's studies, and the records in it that could not be read.
+#[derive(Debug, Default)]
+pub struct Ingested {
+    pub studies: Vec<Study>,
+    /// (record number, reason) for records skipped.
+    pub problems: Vec<(usize, String)>,
+}
+
+/// Parses one file's bytes with the reader its content calls for: a pasted
+/// page, or a MEDLINE, PubMed XML or RIS export of several records.
+pub fn ingest_file(id: &str, source: &str, bytes: &[u8]) -> Result<Ingested, IngestError> {
     let decoded = decode::decode(bytes)?;
-    let mut study = page::parse(&decoded.text).ok_or(IngestError::NoStudy)?;
-    study.id = id.to_string();
-    study.source = source.to_string();
-    let mut warnings = decoded.warnings;
-    warnings.append(&mut study.warnings);
-    study.warnings = warnings;
-    Ok(vec![study])
+    let vocab = crate::vocab::Vocab::builtin();
+    let mut out = Ingested::default();
+    let kind = records::detect(&decoded.text);
+    let (format, fields) = match kind {
+        records::Kind::Page => {
+            let mut study = page::parse(&decoded.text).ok_or(IngestError::NoStudy)?;
+            study.id = id.to_string();
+            study.source = source.to_string();
+            let mut warnings = decoded.warnings;
+            warnings.append(&mut study.warnings);
+            study.warnings = warnings;
+            out.studies.push(study);
+            return Ok(out);
+        }
+        records::Kind::Medline => (
+            "medline",
+            medline::records(&decoded.text)
+                .iter()
+                .map(|r| medline::fields(r))
+                .collect::<Vec<_>>(),
+        ),
+        records::Kind::Ris => (
+            "ris",
+            ris_import::records(&decoded.text)
+                .iter()
+                .map(|r| ris_import::fields(r))
+                .collect(),
+        ),
+        records::Kind::PubmedXml => (
+            "pubmed-xml",
+            pubmed_xml::records(&decoded.text).map_err(IngestError::Malformed)?,
+        ),
+    };
+    for (i, fields) in fields.into_iter().enumerate() {
+        if fields.is_empty() {
+            out.problems
+                .push((i + 1, "record has no title, abstract or identifier".into()));
+            continue;
+        }
+        let mut study = records::build(fields, format, vocab);
+        study.id = match &study.pmid {
+            Some(pmid) => format!("{id}-{pmid}"),
+            None => format!("{id}-{}", i + 1),
+        };
+        study.source = source.to_string();
+        study.warnings.extend(decoded.warnings.iter().cloned());
+        out.studies.push(study);
+    }
+    if out.studies.is_empty() {
+        return Err(IngestError::NoStudy);
+    }
+    Ok(out)
+}
+
+/// What every reader does once it has a study's text: entities, counts,
+/// design, and a title composed from them when the text has none.
+fn enrich(study: &mut Study, title_text: Option<String>, vocab: &crate::vocab::Vocab) {
+    let prose = entities::body_prose(study, title_text.as_deref());
+    let found = entities::extract(study, title_text.as_deref(), &prose, vocab);
+    study.drugs = found.drugs;
+    study.doses = found.doses;
+    study.conditions = found.conditions;
+    study.adverse_events = found.adverse_events;
+    study.outcomes = found.outcomes;
+    study.n_patients = counts::patients(&prose, &study.chinese, vocab);
+    study.design = counts::design(title_text.as_deref(), &prose, study.n_patients, vocab);
+    if study.design.as_deref() == Some("review") {
+        // A review's numbers are the trials it cites, not its own patients.
+        study.n_patients = None;
+    }
+    match title_text {
+        Some(t) => study.title = t,
+        None => {
+            study.title = title::derive(study, &found.drug_counts);
+            study.title_derived = true;
+        }
+    }
+    if study.sections.is_empty() && study.chinese.is_empty() {
+        study.warnings.push("no abstract text found".into());
+    }
 }
 
 /// The studies bundled in the binary (`seeds/`).
@@ -65,7 +158,7 @@ pub fn load_seeds() -> Corpus {
         add_result(
             &mut corpus,
             &source,
-            ingest_bytes(stem(name), &source, bytes),
+            ingest_file(stem(name), &source, bytes),
         );
     }
     corpus
@@ -79,12 +172,12 @@ pub fn load_paths(paths: &[PathBuf]) -> Corpus {
         collect_files(path, &mut files, &mut corpus.diagnostics);
     }
     // Files are read and parsed on every core; results keep the walk order.
-    let results: Vec<(String, Result<Vec<Study>, IngestError>)> = files
+    let results: Vec<(String, Result<Ingested, IngestError>)> = files
         .par_iter()
         .map(|file| {
             let source = file.display().to_string();
             let result =
-                read_file(file).and_then(|bytes| ingest_bytes(stem(&source), &source, &bytes));
+                read_file(file).and_then(|bytes| ingest_file(stem(&source), &source, &bytes));
             (source, result)
         })
         .collect();
@@ -108,9 +201,17 @@ fn make_ids_unique(studies: &mut [Study]) {
     }
 }
 
-fn add_result(corpus: &mut Corpus, source: &str, result: Result<Vec<Study>, IngestError>) {
+fn add_result(corpus: &mut Corpus, source: &str, result: Result<Ingested, IngestError>) {
     match result {
-        Ok(mut studies) => corpus.studies.append(&mut studies),
+        Ok(mut file) => {
+            corpus.studies.append(&mut file.studies);
+            for (record, reason) in file.problems {
+                corpus.diagnostics.push(Diagnostic {
+                    source: format!("{source} (record {record})"),
+                    reason,
+                });
+            }
+        }
         Err(e) => corpus.diagnostics.push(Diagnostic {
             source: source.to_string(),
             reason: e.to_string(),

@@ -17,6 +17,10 @@ pub struct Study {
     /// Which reader made the record and the page shape it recognised.
     pub format: String,
     pub title: String,
+    /// The title in the article's own language when the record gives one
+    /// (MEDLINE `TT`, PubMed XML `VernacularTitle`), e.g. Chinese.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_original: Option<String>,
     /// True when the text has no title and `title` was composed from the
     /// extracted drug, condition and design.
     pub title_derived: bool,

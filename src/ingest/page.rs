@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use super::lines::{self, MAX_LABEL_LINE};
-use super::{bilingual, counts, entities, metadata, paragraphs, sections, title};
+use super::{bilingual, metadata, paragraphs, sections, title};
 use crate::model::Study;
 use crate::vocab::{Vocab, normalize_label};
 
@@ -222,37 +222,14 @@ fn assemble(r: Reading<'_>, vocab: &Vocab) -> Study {
         ));
     }
 
-    let prose = entities::body_prose(&study, header.title.as_deref());
-    let found = entities::extract(&study, header.title.as_deref(), &prose, vocab);
-    study.drugs = found.drugs;
-    study.doses = found.doses;
-    study.conditions = found.conditions;
-    study.adverse_events = found.adverse_events;
-    study.outcomes = found.outcomes;
-    study.n_patients = counts::patients(&prose, &study.chinese, vocab);
-    study.design = counts::design(header.title.as_deref(), &prose, study.n_patients, vocab);
-    if study.design.as_deref() == Some("review") {
-        // A review's numbers are the trials it cites, not its own patients.
-        study.n_patients = None;
-    }
-
-    match header.title {
-        Some(t) => study.title = t,
-        None => {
-            study.title = title::derive(&study, &found.drug_counts);
-            study.title_derived = true;
-        }
-    }
-    if study.sections.is_empty() && study.chinese.is_empty() {
-        study.warnings.push("no abstract text found".into());
-    }
+    super::enrich(&mut study, header.title, vocab);
     study
 }
 
 impl Study {
     /// Something worth keeping: abstract text, a title read from the text,
     /// or an identifier.
-    fn has_content(&self) -> bool {
+    pub(super) fn has_content(&self) -> bool {
         !self.sections.is_empty()
             || !self.chinese.is_empty()
             || !self.title_derived

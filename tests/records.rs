@@ -1,0 +1,205 @@
+//! Exported records, read by content (not file name): MEDLINE, PubMed XML
+//! and RIS fixtures written from the format documentation.
+
+use std::path::PathBuf;
+
+use studyterm::ingest::load_paths;
+use studyterm::model::{Corpus, Study};
+
+fn load(name: &str) -> Corpus {
+    load_paths(&[PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/records")
+        .join(name)])
+}
+
+fn by_pmid<'a>(corpus: &'a Corpus, pmid: &str) -> &'a Study {
+    corpus
+        .studies
+        .iter()
+        .find(|s| s.pmid.as_deref() == Some(pmid))
+        .expect("record")
+}
+
+#[test]
+fn medline_records_with_continuation_lines() {
+    let corpus = load("export.nbib");
+    assert_eq!(corpus.studies.len(), 2);
+    let review = by_pmid(&corpus, "38444845");
+    assert_eq!(review.format, "medline");
+    assert_eq!(
+        review.title,
+        "Application of JAK inhibitors in paradoxical reaction through immune-related dermatoses"
+    );
+    assert_eq!(review.doi.as_deref(), Some("10.3389/fimmu.2024.1341632"));
+    assert_eq!(review.pmcid.as_deref(), Some("PMC10912518"));
+    assert_eq!(review.journal.as_deref(), Some("Front Immunol"));
+    assert_eq!(
+        (
+            review.year,
+            review.volume.as_deref(),
+            review.pages.as_deref()
+        ),
+        (Some(2024), Some("15"), Some("1341632"))
+    );
+    assert_eq!(review.authors, ["Zhang, Xiaoyu", "Jiang, Wei"]);
+    assert_eq!(review.affiliations.len(), 1);
+    assert_eq!(
+        review.keywords,
+        ["JAK inhibitors", "atopic dermatitis", "psoriasis"]
+    );
+    assert_eq!(
+        review.drugs,
+        [
+            "tofacitinib",
+            "baricitinib",
+            "ruxolitinib",
+            "abrocitinib",
+            "upadacitinib",
+            "deucravacitinib"
+        ]
+    );
+    assert_eq!(review.design.as_deref(), Some("review"));
+    assert!(review.id.ends_with("-38444845"));
+}
+
+#[test]
+fn medline_structured_abstract_and_chinese_title() {
+    let corpus = load("export.nbib");
+    let s = by_pmid(&corpus, "37000123");
+    assert_eq!(
+        s.title,
+        "Clinical efficacy of baricitinib in moderate-to-severe alopecia areata: an analysis of 20 cases"
+    );
+    assert_eq!(
+        s.title_original.as_deref(),
+        Some("巴瑞替尼治疗中重度斑秃20例临床疗效观察")
+    );
+    let labels: Vec<&str> = s
+        .sections
+        .iter()
+        .filter_map(|x| x.label.as_deref())
+        .collect();
+    assert_eq!(labels, ["Objective", "Methods", "Results", "Conclusions"]);
+    assert_eq!(
+        (
+            s.year,
+            s.volume.as_deref(),
+            s.issue.as_deref(),
+            s.pages.as_deref()
+        ),
+        (Some(2023), Some("56"), Some("4"), Some("321-325"))
+    );
+    assert_eq!(s.drugs, ["baricitinib"]);
+    assert_eq!(s.conditions, ["alopecia areata"]);
+    assert_eq!(s.n_patients, Some(20));
+    assert_eq!(s.adverse_events, ["acne"]);
+}
+
+#[test]
+fn a_malformed_medline_record_is_a_diagnostic() {
+    let corpus = load("export.nbib");
+    assert_eq!(corpus.diagnostics.len(), 1);
+    assert!(
+        corpus.diagnostics[0]
+            .source
+            .contains("export.nbib (record 3)"),
+        "{:?}",
+        corpus.diagnostics
+    );
+}
+
+#[test]
+fn pubmed_xml_with_structured_abstract_and_vernacular_title() {
+    let corpus = load("efetch.xml");
+    assert!(corpus.diagnostics.is_empty(), "{:?}", corpus.diagnostics);
+    assert_eq!(corpus.studies.len(), 2);
+    let review = by_pmid(&corpus, "38444845");
+    assert_eq!(review.format, "pubmed-xml");
+    assert_eq!(
+        review.title,
+        "Application of JAK inhibitors in paradoxical reaction through immune-related dermatoses"
+    );
+    let labels: Vec<&str> = review
+        .sections
+        .iter()
+        .filter_map(|x| x.label.as_deref())
+        .collect();
+    assert_eq!(labels, ["Background", "Methods", "Conclusions"]);
+    assert!(
+        review.sections[0].text.contains("positive & effective"),
+        "entities decoded"
+    );
+    assert_eq!(review.doi.as_deref(), Some("10.3389/fimmu.2024.1341632"));
+    assert_eq!(review.pmcid.as_deref(), Some("PMC10912518"));
+    assert_eq!(review.journal.as_deref(), Some("Frontiers in immunology"));
+    assert_eq!(review.authors, ["Xiaoyu Zhang", "Wei Jiang"]);
+    assert_eq!(review.keywords, ["JAK inhibitors", "psoriasis"]);
+    assert_eq!(review.drugs.len(), 6);
+    let chinese = by_pmid(&corpus, "37000123");
+    assert_eq!(
+        chinese.title_original.as_deref(),
+        Some("巴瑞替尼治疗中重度斑秃20例临床疗效观察")
+    );
+    assert_eq!(chinese.year, Some(2023));
+    assert_eq!(
+        chinese.title,
+        "Clinical efficacy of baricitinib in alopecia areata"
+    );
+}
+
+#[test]
+fn truncated_xml_is_a_diagnostic_not_a_panic() {
+    let corpus = load("broken.xml");
+    assert!(corpus.studies.is_empty());
+    assert_eq!(corpus.diagnostics.len(), 1);
+    assert!(
+        corpus.diagnostics[0].reason.contains("XML"),
+        "{:?}",
+        corpus.diagnostics
+    );
+}
+
+#[test]
+fn ris_records_from_a_reference_manager() {
+    let corpus = load("export.ris");
+    assert_eq!(corpus.studies.len(), 2);
+    let first = &corpus.studies[0];
+    assert_eq!(first.format, "ris");
+    assert_eq!(
+        first.title,
+        "Upadacitinib for refractory vitiligo: a case series"
+    );
+    assert_eq!(first.authors, ["Smith, Jane", "Li, Wei"]);
+    assert_eq!(
+        (first.year, first.volume.as_deref(), first.doi.as_deref()),
+        (
+            Some(2023),
+            Some("34"),
+            Some("10.1080/09546634.2023.2245678")
+        )
+    );
+    assert_eq!(first.drugs, ["upadacitinib"]);
+    assert_eq!(first.n_patients, Some(5));
+    assert_eq!(first.doses[0].text, "15 mg once daily");
+    let second = &corpus.studies[1];
+    assert_eq!(
+        (second.year, second.pmid.as_deref()),
+        (Some(2021), Some("33000001"))
+    );
+    assert_eq!(
+        second.journal.as_deref(),
+        Some("Annals of the Rheumatic Diseases")
+    );
+}
+
+#[test]
+fn formats_are_told_by_content_not_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let source =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/records/export.nbib");
+    let renamed = dir.path().join("download.txt");
+    std::fs::copy(source, &renamed).unwrap();
+    let corpus = load_paths(&[renamed]);
+    assert_eq!(corpus.studies.len(), 2);
+    assert!(corpus.studies.iter().all(|s| s.format == "medline"));
+}
