@@ -7,6 +7,7 @@
 mod bilingual;
 mod counts;
 mod decode;
+mod dedupe;
 mod entities;
 mod lines;
 mod medline;
@@ -185,6 +186,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Corpus {
         add_result(&mut corpus, &source, result);
     }
     make_ids_unique(&mut corpus.studies);
+    corpus.studies = dedupe::merge_duplicates(std::mem::take(&mut corpus.studies));
     corpus
 }
 

@@ -58,6 +58,24 @@ pub struct Study {
     /// `None` when a paragraph has no counterpart.
     pub alignment: Vec<(Option<usize>, Option<usize>)>,
     pub warnings: Vec<String>,
+    /// Every file (or record) this study was read from, when it arrived
+    /// more than once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+    /// For a merged study: which source each field's value came from.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub provenance: std::collections::BTreeMap<String, String>,
+    /// Fields whose sources disagree, with every value and its source.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
+}
+
+/// Sources that give a field different values.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conflict {
+    pub field: String,
+    /// (value, source) pairs, the kept value first.
+    pub values: Vec<(String, String)>,
 }
 
 /// A dose as the text states it, attributed to one drug.

@@ -57,6 +57,8 @@ fn queries_return_exactly_the_expected_studies() {
         ("tofa !upa", &["000", "003", "004"]),
         ("tofa design:series n:>=4", &["001", "003", "004"]),
         ("PPPASI", &[]),
+        ("38444845", &["002"]),
+        ("doi:10.2147", &["003"]),
     ];
     let mut failures = Vec::new();
     for (query, expected) in table {

@@ -203,3 +203,61 @@ fn formats_are_told_by_content_not_extension() {
     assert_eq!(corpus.studies.len(), 2);
     assert!(corpus.studies.iter().all(|s| s.format == "medline"));
 }
+
+#[test]
+fn the_same_study_from_three_files_is_one_study_with_three_sources() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let corpus = load_paths(&[
+        root.join("seeds/002_3f78dbd009218f57.txt"),
+        root.join("tests/fixtures/records/export.nbib"),
+        root.join("tests/fixtures/records/efetch.xml"),
+    ]);
+    let same: Vec<&Study> = corpus
+        .studies
+        .iter()
+        .filter(|s| s.pmid.as_deref() == Some("38444845"))
+        .collect();
+    assert_eq!(
+        same.len(),
+        1,
+        "{:#?}",
+        corpus
+            .studies
+            .iter()
+            .map(|s| (&s.id, &s.pmid))
+            .collect::<Vec<_>>()
+    );
+    let s = same[0];
+    assert_eq!(s.sources.len(), 3, "{:?}", s.sources);
+    assert!(
+        s.sources
+            .iter()
+            .any(|x| x.ends_with("002_3f78dbd009218f57.txt"))
+    );
+    assert!(s.sources.iter().any(|x| x.ends_with("export.nbib")));
+    assert!(s.sources.iter().any(|x| x.ends_with("efetch.xml")));
+    // Metadata from the structured export, each field with its source.
+    assert_eq!(s.journal.as_deref(), Some("Frontiers in immunology"));
+    assert!(
+        s.provenance
+            .get("journal")
+            .is_some_and(|src| src.ends_with("efetch.xml"))
+    );
+    assert!(s.provenance.contains_key("sections"));
+    // Sources disagree on the journal's spelling: kept visible, not dropped.
+    let journal = s
+        .conflicts
+        .iter()
+        .find(|c| c.field == "journal")
+        .expect("journal conflict");
+    assert!(journal.values.iter().any(|(v, _)| v == "Front Immunol"));
+    // The other studies are untouched: the Chinese record and the RIS-less rest.
+    assert_eq!(
+        corpus
+            .studies
+            .iter()
+            .filter(|s| s.pmid.as_deref() == Some("37000123"))
+            .count(),
+        1
+    );
+}

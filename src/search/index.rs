@@ -16,13 +16,14 @@ use crate::lexicon::Lexicon;
 use crate::model::Study;
 
 /// Fields of a haystack, in order; each is separated by `\n`.
-const LIST_FIELDS: [Field; 6] = [
+const LIST_FIELDS: [Field; 7] = [
     Field::Title,
     Field::Drug,
     Field::Condition,
     Field::Keyword,
     Field::Design,
     Field::Journal,
+    Field::Id,
 ];
 
 struct Entry {
@@ -30,7 +31,7 @@ struct Entry {
     /// its own line.
     haystack: Range<usize>,
     /// Where each of `LIST_FIELDS` sits within the haystack.
-    spans: [Range<u32>; 6],
+    spans: [Range<u32>; 7],
     year: Option<i32>,
     patients: Option<u32>,
     chinese: bool,
@@ -106,13 +107,20 @@ impl SearchIndex {
                 }
             }
         }
-        let fields: [String; 6] = [
+        let ids = [&study.doi, &study.pmid, &study.pmcid]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ");
+        let fields: [String; 7] = [
             study.title.clone(),
             study.drugs.join(", "),
             study.conditions.join(", "),
             study.keywords.join(", "),
             study.design.clone().unwrap_or_default(),
             study.journal.clone().unwrap_or_default(),
+            ids,
         ];
         let base = self.arena.len();
         let arena = &mut self.arena;
@@ -246,6 +254,7 @@ impl SearchIndex {
                     Field::Keyword => &LIST_FIELDS[3..4],
                     Field::Design => &LIST_FIELDS[4..5],
                     Field::Journal => &LIST_FIELDS[5..6],
+                    Field::Id => &LIST_FIELDS[6..7],
                     Field::AdverseEvent | Field::Text => &[],
                 };
                 if *field == Field::Text {

@@ -63,6 +63,8 @@ pub enum Field {
     Title,
     Keyword,
     Text,
+    /// DOI, PMID, PMCID.
+    Id,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,7 +81,7 @@ pub struct QueryError {
     pub reason: String,
 }
 
-const FIELDS: &str = "drug, cond, design, journal, year, n, lang, ae, title, kw, text";
+const FIELDS: &str = "drug, cond, design, journal, year, n, lang, ae, title, kw, text, id";
 
 impl Query {
     pub fn is_empty(&self) -> bool {
@@ -172,6 +174,7 @@ fn parse_field(token: &str, name: &str, value: &str) -> Result<TermKind, QueryEr
         "title" => Field::Title,
         "kw" | "keyword" | "keywords" => Field::Keyword,
         "text" | "abstract" => Field::Text,
+        "id" | "doi" | "pmid" | "pmcid" => Field::Id,
         "year" | "y" => return parse_range(token, value, "year").map(TermKind::Year),
         "n" | "patients" => return parse_range(token, value, "n").map(TermKind::Patients),
         "lang" => return parse_lang(token, value).map(TermKind::Lang),

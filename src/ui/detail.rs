@@ -81,6 +81,11 @@ pub fn line_count(app: &App) -> usize {
     lines(app, width).len()
 }
 
+/// The file name of a source path.
+fn short_source(source: &str) -> &str {
+    source.rsplit(['/', '\\']).next().unwrap_or(source)
+}
+
 /// Columns of a field label ("Condition ").
 const LABEL_WIDTH: usize = 10;
 
@@ -206,7 +211,25 @@ fn logical_lines(s: &Study) -> Vec<Styled> {
         }
     }
     out.push(Vec::new());
-    out.push(vec![(format!("{} · {}", s.source, s.format), theme::dim())]);
+    if s.sources.is_empty() {
+        out.push(vec![(format!("{} · {}", s.source, s.format), theme::dim())]);
+    } else {
+        out.push(field(
+            "Sources",
+            format!("{} ({})", s.sources.join("; "), s.format),
+        ));
+    }
+    for conflict in &s.conflicts {
+        let values: Vec<String> = conflict
+            .values
+            .iter()
+            .map(|(value, source)| format!("{value:?} ({})", short_source(source)))
+            .collect();
+        out.push(vec![(
+            format!("≠ {}: {}", conflict.field, values.join(" vs ")),
+            theme::warning(),
+        )]);
+    }
     for warning in &s.warnings {
         out.push(vec![(format!("⚠ {warning}"), theme::warning())]);
     }
