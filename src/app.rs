@@ -54,7 +54,7 @@ pub enum Effect {
     Export { format: Format, path: String },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     Quit,
     MoveUp,
@@ -102,6 +102,15 @@ pub enum Action {
     Confirm,
     /// A message for the status line (results of effects).
     Status(String),
+    /// A folder is being loaded: this many files in all.
+    LoadStarted(usize),
+    /// Studies from the next files of the folder being loaded.
+    Loaded {
+        batch: Corpus,
+        files: usize,
+    },
+    /// The folder is loaded: duplicates are merged now.
+    LoadFinished,
 }
 
 pub struct App {
@@ -138,6 +147,8 @@ pub struct App {
     pub status: Option<String>,
     /// Effects for the event loop to carry out.
     pub effects: Vec<Effect>,
+    /// (files read, files in all) while a folder streams in.
+    pub loading: Option<(usize, usize)>,
 }
 
 impl App {
@@ -166,6 +177,7 @@ impl App {
             column_offset: 0,
             status: None,
             effects: Vec::new(),
+            loading: None,
         };
         app.run_query();
         app
@@ -324,6 +336,26 @@ pub fn update(app: &mut App, action: Action) {
     match action {
         Action::Quit => app.should_quit = true,
         Action::Status(message) => app.status = Some(message),
+        Action::LoadStarted(total) => app.loading = Some((0, total)),
+        Action::Loaded { batch, files } => {
+            if let Some((read, _)) = app.loading.as_mut() {
+                *read += files;
+            }
+            let lexicon = crate::lexicon::Lexicon::builtin();
+            for study in &batch.studies {
+                app.index.push(study, lexicon);
+            }
+            app.corpus.studies.extend(batch.studies);
+            app.corpus.diagnostics.extend(batch.diagnostics);
+            app.run_query();
+        }
+        Action::LoadFinished => {
+            app.loading = None;
+            let corpus = std::mem::take(&mut app.corpus);
+            app.corpus = crate::ingest::finish(corpus);
+            app.index = SearchIndex::new(&app.corpus.studies);
+            app.run_query();
+        }
         _ if app.overlay != Overlay::None => match action {
             Action::Back
             | Action::ToggleHelp

@@ -4,7 +4,10 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use std::io::IsTerminal;
+
 use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::ingest;
 use crate::model::{Corpus, Study};
@@ -111,8 +114,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }) => export(&paths, &filter, format, output.as_deref()),
         None => {
             let source = source_label(&cli.paths);
-            let corpus = load(&cli.paths);
-            crate::tui::run(crate::app::App::new(corpus, source))?;
+            if cli.paths.is_empty() {
+                crate::tui::run(crate::app::App::new(ingest::load_seeds(), source), None)?;
+            } else {
+                // The window comes up at once; studies stream in.
+                let loader = crate::tui::spawn_loader(cli.paths);
+                let mut app = crate::app::App::new(Corpus::default(), source);
+                app.loading = Some((0, 0));
+                crate::tui::run(app, Some(loader))?;
+            }
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -127,13 +137,27 @@ fn source_label(paths: &[PathBuf]) -> String {
     }
 }
 
-/// Loads the paths, or the bundled seeds when there are none.
+/// Loads the paths, or the bundled seeds when there are none, with a
+/// progress bar on stderr (hidden when stderr is not a terminal).
 pub fn load(paths: &[PathBuf]) -> Corpus {
     if paths.is_empty() {
-        ingest::load_seeds()
-    } else {
-        ingest::load_paths(paths)
+        return ingest::load_seeds();
     }
+    let (files, walk_problems) = ingest::collect_paths(paths);
+    let bar = if std::io::stderr().is_terminal() {
+        ProgressBar::new(files.len() as u64)
+    } else {
+        ProgressBar::hidden()
+    };
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:40} {pos}/{len} files · {per_sec} · {eta} left")
+    {
+        bar.set_style(style);
+    }
+    let mut corpus = ingest::parse_files(&files, &|n| bar.inc(n as u64));
+    bar.finish_and_clear();
+    corpus.diagnostics.splice(0..0, walk_problems);
+    ingest::finish(corpus)
 }
 
 /// Prints each diagnostic on stderr; the exit code says whether anything
@@ -141,6 +165,13 @@ pub fn load(paths: &[PathBuf]) -> Corpus {
 fn report(corpus: &Corpus) -> ExitCode {
     for d in &corpus.diagnostics {
         eprintln!("studyterm: {d}");
+    }
+    if !corpus.diagnostics.is_empty() {
+        eprintln!(
+            "studyterm: {} studies loaded; {} file(s) or record(s) could not be read (listed above)",
+            corpus.studies.len(),
+            corpus.diagnostics.len()
+        );
     }
     if corpus.is_empty() && !corpus.diagnostics.is_empty() {
         ExitCode::FAILURE

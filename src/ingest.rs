@@ -167,24 +167,44 @@ pub fn load_seeds() -> Corpus {
 
 /// Loads files and folders (walked recursively, hidden entries skipped).
 pub fn load_paths(paths: &[PathBuf]) -> Corpus {
-    let mut corpus = Corpus::default();
+    let (files, diagnostics) = collect_paths(paths);
+    let mut corpus = parse_files(&files, &|_| {});
+    corpus.diagnostics.splice(0..0, diagnostics);
+    finish(corpus)
+}
+
+/// The files under `paths`, and the paths that could not be walked.
+pub fn collect_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut files = Vec::new();
+    let mut diagnostics = Vec::new();
     for path in paths {
-        collect_files(path, &mut files, &mut corpus.diagnostics);
+        collect_files(path, &mut files, &mut diagnostics);
     }
-    // Files are read and parsed on every core; results keep the walk order.
+    (files, diagnostics)
+}
+
+/// Reads and parses `files` on every core, in order; `progress` is told how
+/// many files each finished batch held.
+pub fn parse_files(files: &[PathBuf], progress: &(dyn Fn(usize) + Sync)) -> Corpus {
+    let mut corpus = Corpus::default();
     let results: Vec<(String, Result<Ingested, IngestError>)> = files
         .par_iter()
         .map(|file| {
             let source = file.display().to_string();
             let result =
                 read_file(file).and_then(|bytes| ingest_file(stem(&source), &source, &bytes));
+            progress(1);
             (source, result)
         })
         .collect();
     for (source, result) in results {
         add_result(&mut corpus, &source, result);
     }
+    corpus
+}
+
+/// The last step of a load: unique ids, duplicates merged.
+pub fn finish(mut corpus: Corpus) -> Corpus {
     make_ids_unique(&mut corpus.studies);
     corpus.studies = dedupe::merge_duplicates(std::mem::take(&mut corpus.studies));
     corpus

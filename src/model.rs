@@ -123,7 +123,7 @@ impl std::fmt::Display for Diagnostic {
 }
 
 /// Everything loaded: the studies and the files that failed.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Corpus {
     pub studies: Vec<Study>,
     pub diagnostics: Vec<Diagnostic>,

@@ -2,6 +2,8 @@
 //! loop; and the terminal restored on quit, on error and on panic.
 
 use std::io::{IsTerminal, stdout};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Duration;
 
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
@@ -19,7 +21,7 @@ use crate::ui;
 /// Lines one wheel notch scrolls.
 const WHEEL_LINES: i32 = 3;
 
-pub fn run(mut app: App) -> anyhow::Result<()> {
+pub fn run(mut app: App, loader: Option<Receiver<Action>>) -> anyhow::Result<()> {
     if !stdout().is_terminal() {
         anyhow::bail!(
             "stdout is not a terminal; use `studyterm parse` or `studyterm list` for output to a pipe"
@@ -29,7 +31,7 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     install_mouse_restore_hook();
     let result = execute!(stdout(), EnableMouseCapture)
         .map_err(anyhow::Error::from)
-        .and_then(|()| event_loop(&mut terminal, &mut app));
+        .and_then(|()| event_loop(&mut terminal, &mut app, loader));
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
     result
@@ -44,7 +46,45 @@ fn install_mouse_restore_hook() {
     }));
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+/// Files parsed per batch sent to the window while a folder loads.
+const BATCH: usize = 2000;
+
+/// Loads `paths` on a thread of its own, sending the studies as they are
+/// parsed, so the window is up at once.
+pub fn spawn_loader(paths: Vec<std::path::PathBuf>) -> Receiver<Action> {
+    let (sender, receiver) = channel();
+    std::thread::spawn(move || {
+        let (files, problems) = crate::ingest::collect_paths(&paths);
+        let mut batch = crate::model::Corpus {
+            studies: Vec::new(),
+            diagnostics: problems,
+        };
+        if sender.send(Action::LoadStarted(files.len())).is_err() {
+            return;
+        }
+        for chunk in files.chunks(BATCH) {
+            let parsed = crate::ingest::parse_files(chunk, &|_| {});
+            batch.studies.extend(parsed.studies);
+            batch.diagnostics.extend(parsed.diagnostics);
+            let files = chunk.len();
+            let batch = std::mem::take(&mut batch);
+            if sender.send(Action::Loaded { batch, files }).is_err() {
+                return;
+            }
+        }
+        let _ = sender.send(Action::LoadFinished);
+    });
+    receiver
+}
+
+/// How long the loop waits for a key while studies stream in.
+const LOADING_POLL: Duration = Duration::from_millis(40);
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    loader: Option<Receiver<Action>>,
+) -> anyhow::Result<()> {
     let size = terminal.size()?;
     app::update(
         app,
@@ -54,7 +94,15 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow:
         },
     );
     while !app.should_quit {
+        if let Some(loader) = &loader {
+            while let Ok(action) = loader.try_recv() {
+                app::update(app, action);
+            }
+        }
         terminal.draw(|frame| ui::render(frame, app))?;
+        if app.loading.is_some() && !event::poll(LOADING_POLL)? {
+            continue;
+        }
         let action = match event::read()? {
             Event::Key(key) if key.kind != KeyEventKind::Release => keymap::action_for(app, key),
             Event::Mouse(mouse) => match mouse.kind {

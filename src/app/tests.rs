@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::ingest::load_seeds;
+use crate::model::Corpus;
 
 fn app() -> App {
     let mut app = App::new(load_seeds(), "seeds/");
@@ -227,4 +228,47 @@ fn clicks_select_rows_and_the_wheel_scrolls_the_pane_under_it() {
     );
     assert_eq!(app.focus, Focus::Detail);
     assert_eq!(app.selected, 2);
+}
+
+#[test]
+fn studies_stream_in_and_duplicates_merge_when_loading_ends() {
+    let mut app = App::new(Corpus::default(), "folder/");
+    update(&mut app, Action::LoadStarted(3));
+    assert_eq!(app.loading, Some((0, 3)));
+    let seeds = load_seeds();
+    let page = seeds
+        .studies
+        .iter()
+        .find(|s| s.id.starts_with("002"))
+        .unwrap()
+        .clone();
+    let mut copy = page.clone();
+    copy.id = "copy".into();
+    copy.source = "elsewhere/002.txt".into();
+    update(
+        &mut app,
+        Action::Loaded {
+            batch: Corpus {
+                studies: vec![page],
+                diagnostics: Vec::new(),
+            },
+            files: 1,
+        },
+    );
+    assert_eq!((app.hits.len(), app.loading), (1, Some((1, 3))));
+    update(
+        &mut app,
+        Action::Loaded {
+            batch: Corpus {
+                studies: vec![copy],
+                diagnostics: Vec::new(),
+            },
+            files: 2,
+        },
+    );
+    assert_eq!(app.hits.len(), 2);
+    update(&mut app, Action::LoadFinished);
+    assert_eq!(app.loading, None);
+    assert_eq!(app.hits.len(), 1);
+    assert_eq!(app.corpus.studies[0].sources.len(), 2);
 }

@@ -15,6 +15,16 @@ pub fn header(frame: &mut Frame, app: &App, area: Rect) {
         app.corpus.studies.len(),
         app.source
     );
+    match app.loading {
+        Some((_, 0)) => left.push_str(" · finding files…"),
+        Some((read, total)) => {
+            left.push_str(&format!(
+                " · loading {} {read}/{total} files",
+                gauge(read, total, 10)
+            ));
+        }
+        None => {}
+    }
     let failed = app.corpus.diagnostics.len();
     let right = " ? help  q quit ";
     let mut spans = vec![Span::styled(left.clone(), theme::header())];
@@ -30,6 +40,15 @@ pub fn header(frame: &mut Frame, app: &App, area: Rect) {
     spans.push(Span::styled(" ".repeat(pad), theme::header()));
     spans.push(Span::styled(right, theme::header()));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// `▰▰▰▱▱▱▱▱▱▱` for `done` of `total`.
+fn gauge(done: usize, total: usize, width: usize) -> String {
+    let filled = (done * width)
+        .checked_div(total)
+        .unwrap_or(width)
+        .min(width);
+    format!("{}{}", "▰".repeat(filled), "▱".repeat(width - filled))
 }
 
 pub fn filter(frame: &mut Frame, app: &App, area: Rect) {
