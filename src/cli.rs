@@ -281,9 +281,9 @@ fn list(
     if timings {
         let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
         eprintln!(
-            "studyterm: {} studies from {} files; load+parse {:.1} ms, index {:.1} ms, query {:.2} ms, {} matches",
+            "studyterm: {} studies ({} unreadable); load+parse {:.1} ms, index {:.1} ms, query {:.2} ms, {} matches",
             corpus.studies.len(),
-            corpus.studies.len() + corpus.diagnostics.len(),
+            corpus.diagnostics.len(),
             ms(loaded),
             ms(indexed - loaded),
             ms(searched - indexed),

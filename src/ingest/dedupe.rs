@@ -3,7 +3,7 @@
 //! remembers where each field came from, and keeps disagreements visible.
 //!
 //! Studies are the same when they share a DOI or a PMID, or the same
-//! normalised title and year.
+//! normalised title and year while their identifiers do not disagree.
 
 use std::collections::HashMap;
 
@@ -44,6 +44,8 @@ fn group(studies: &[Study]) -> Vec<Vec<usize>> {
     for (i, study) in studies.iter().enumerate() {
         for key in keys(study) {
             match seen.get(&key) {
+                // A shared title is not enough when the identifiers differ.
+                Some(&j) if key.starts_with("title:") && !compatible(study, &studies[j]) => {}
                 Some(&j) => {
                     let (a, b) = (root(&mut parent, i), root(&mut parent, j));
                     parent[a.max(b)] = a.min(b);
@@ -67,6 +69,15 @@ fn group(studies: &[Study]) -> Vec<Vec<usize>> {
         }
     }
     groups
+}
+
+/// Two records that give different DOIs or PMIDs are different studies.
+fn compatible(a: &Study, b: &Study) -> bool {
+    let differ = |x: &Option<String>, y: &Option<String>| match (x, y) {
+        (Some(x), Some(y)) => !x.eq_ignore_ascii_case(y),
+        _ => false,
+    };
+    !differ(&a.doi, &b.doi) && !differ(&a.pmid, &b.pmid)
 }
 
 fn keys(study: &Study) -> Vec<String> {
@@ -203,5 +214,36 @@ fn union(into: &mut Vec<String>, from: &[String]) {
         if !into.iter().any(|x| x.eq_ignore_ascii_case(item)) {
             into.push(item.clone());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn study(title: &str, doi: Option<&str>) -> Study {
+        Study {
+            title: title.into(),
+            year: Some(2023),
+            doi: doi.map(String::from),
+            source: title.into(),
+            ..Study::default()
+        }
+    }
+
+    #[test]
+    fn same_title_and_year_merge_unless_identifiers_differ() {
+        let a = study(
+            "Tofacitinib for alopecia areata: a case series",
+            Some("10.1/a"),
+        );
+        let b = study("Tofacitinib for Alopecia Areata - a case series.", None);
+        let c = study(
+            "Tofacitinib for alopecia areata: a case series",
+            Some("10.1/c"),
+        );
+        let merged = merge_duplicates(vec![a, b, c]);
+        assert_eq!(merged.len(), 2);
+        assert_eq!(merged[0].sources.len(), 2);
     }
 }
