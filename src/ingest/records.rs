@@ -17,7 +17,11 @@ pub enum Kind {
 
 pub fn detect(text: &str) -> Kind {
     let head = text.trim_start();
-    let start: String = head.chars().take(4000).collect();
+    let mut cut = head.len().min(4000);
+    while !head.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let start = &head[..cut];
     if start.starts_with("<?xml")
         && (start.contains("<PubmedArticle") || start.contains("PubmedArticleSet"))
         || start.starts_with("<PubmedArticleSet")
