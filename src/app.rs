@@ -125,6 +125,8 @@ pub struct App {
     pub query: Query,
     /// Words the list and detail pane highlight for the current query.
     pub highlight_words: Vec<String>,
+    /// A lexicon term close to a filter word when nothing matches.
+    pub suggestion: Option<String>,
     pub hits: Vec<Hit>,
     /// Index into `hits`.
     pub selected: usize,
@@ -162,6 +164,7 @@ impl App {
             filter_error: None,
             query: Query::default(),
             highlight_words: Vec::new(),
+            suggestion: None,
             hits: Vec::new(),
             selected: 0,
             list_offset: 0,
@@ -215,6 +218,11 @@ impl App {
                 self.hits = self.index.search(&self.corpus.studies, &query);
                 self.apply_sort();
                 self.highlight_words = self.index.highlight_words(&query);
+                self.suggestion = if self.hits.is_empty() {
+                    self.index.suggest(&query)
+                } else {
+                    None
+                };
                 self.query = query;
                 self.filter_error = None;
                 // Keep the same study selected when it is still listed.

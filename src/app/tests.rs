@@ -272,3 +272,13 @@ fn studies_stream_in_and_duplicates_merge_when_loading_ends() {
     assert_eq!(app.hits.len(), 1);
     assert_eq!(app.corpus.studies[0].sources.len(), 2);
 }
+
+#[test]
+fn a_filter_that_matches_nothing_suggests_a_term() {
+    let mut app = app();
+    type_filter(&mut app, "tfcitnb");
+    assert!(app.hits.is_empty());
+    assert_eq!(app.suggestion.as_deref(), Some("tofacitinib"));
+    update(&mut app, Action::FilterClear);
+    assert_eq!(app.suggestion, None);
+}

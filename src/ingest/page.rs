@@ -239,6 +239,6 @@ impl Study {
 }
 
 fn dedupe(items: &mut Vec<String>) {
-    let mut seen: HashMap<String, ()> = HashMap::new();
-    items.retain(|i| seen.insert(i.to_lowercase(), ()).is_none());
+    let mut seen = std::collections::HashSet::new();
+    items.retain(|i| seen.insert(i.to_lowercase()));
 }

@@ -348,6 +348,20 @@ impl SearchIndex {
         }
     }
 
+    /// A lexicon term close to the first positive word of a query that
+    /// matched nothing.
+    pub fn suggest(&self, query: &Query) -> Option<String> {
+        query
+            .terms()
+            .filter(|t| !t.negated)
+            .find_map(|t| match &t.kind {
+                TermKind::Word { text, .. } | TermKind::Field { text, .. } => {
+                    self.vocabulary.suggest(text).map(String::from)
+                }
+                _ => None,
+            })
+    }
+
     /// Character ranges of `text` (a title) that the query's words match,
     /// for highlighting.
     pub fn highlight(&self, text: &str, query: &Query) -> Vec<Range<usize>> {

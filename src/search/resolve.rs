@@ -88,6 +88,27 @@ impl Vocabulary {
     }
 }
 
+impl Vocabulary {
+    /// The lexicon term closest to a word that matched nothing, by
+    /// fuzzy-matcher's SkimMatcherV2 over the (small) vocabulary: "did you
+    /// mean ...?". Only confident matches are offered.
+    pub fn suggest(&self, word: &str) -> Option<&str> {
+        use fuzzy_matcher::FuzzyMatcher;
+        use fuzzy_matcher::skim::SkimMatcherV2;
+        if word.chars().count() < 4 {
+            return None;
+        }
+        let matcher = SkimMatcherV2::default();
+        let floor = 14 * word.chars().count() as i64;
+        self.terms
+            .iter()
+            .filter_map(|(term, _, _)| matcher.fuzzy_match(term, word).map(|score| (score, term)))
+            .filter(|(score, _)| *score >= floor)
+            .max_by_key(|(score, term)| (*score, std::cmp::Reverse(term.len())))
+            .map(|(_, term)| term.as_str())
+    }
+}
+
 fn push_unique(list: &mut Vec<usize>, item: usize) {
     if !list.contains(&item) {
         list.push(item);
@@ -182,6 +203,14 @@ mod tests {
         );
         assert_eq!(drug_names("jak抑制剂", true), jak);
         assert!(!jak.contains(&"methotrexate".to_string()));
+    }
+
+    #[test]
+    fn words_that_match_nothing_get_a_suggestion() {
+        let vocab = Vocabulary::new(Lexicon::builtin());
+        assert_eq!(vocab.suggest("tfcitnb"), Some("tofacitinib"));
+        assert_eq!(vocab.suggest("zzzz"), None);
+        assert_eq!(vocab.suggest("upa"), None);
     }
 
     #[test]

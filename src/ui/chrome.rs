@@ -61,10 +61,16 @@ pub fn filter(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(block, area);
     let count = match &app.filter_error {
         Some(e) => Span::styled(format!("✗ {e}"), theme::error()),
-        None => Span::styled(
-            format!("{} of {}", app.hits.len(), app.corpus.studies.len()),
-            theme::dim(),
-        ),
+        None => match &app.suggestion {
+            Some(term) => Span::styled(
+                format!("0 of {} · did you mean {term:?}?", app.corpus.studies.len()),
+                theme::warning(),
+            ),
+            None => Span::styled(
+                format!("{} of {}", app.hits.len(), app.corpus.studies.len()),
+                theme::dim(),
+            ),
+        },
     };
     let cursor = if focused { "▏" } else { "" };
     let text = format!("/ {}{cursor}", app.filter);
