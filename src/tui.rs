@@ -55,19 +55,26 @@ pub fn spawn_loader(paths: Vec<std::path::PathBuf>) -> Receiver<Action> {
     let (sender, receiver) = channel();
     std::thread::spawn(move || {
         let (files, problems) = crate::ingest::collect_paths(&paths);
-        let mut batch = crate::model::Corpus {
-            studies: Vec::new(),
-            diagnostics: problems,
-        };
         if sender.send(Action::LoadStarted(files.len())).is_err() {
             return;
         }
+        // Paths that could not be walked are shown at once, files or not.
+        let walked = crate::model::Corpus {
+            studies: Vec::new(),
+            diagnostics: problems,
+        };
+        if sender
+            .send(Action::Loaded {
+                batch: walked,
+                files: 0,
+            })
+            .is_err()
+        {
+            return;
+        }
         for chunk in files.chunks(BATCH) {
-            let parsed = crate::ingest::parse_files(chunk, &|_| {});
-            batch.studies.extend(parsed.studies);
-            batch.diagnostics.extend(parsed.diagnostics);
+            let batch = crate::ingest::parse_files(chunk, &|_| {});
             let files = chunk.len();
-            let batch = std::mem::take(&mut batch);
             if sender.send(Action::Loaded { batch, files }).is_err() {
                 return;
             }

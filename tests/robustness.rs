@@ -172,3 +172,17 @@ proptest! {
         let _ = ingest_bytes("p", "p", lines.join("\n").as_bytes());
     }
 }
+
+#[test]
+fn the_browser_loader_reports_a_missing_path_and_finishes() {
+    use studyterm::app::{App, update};
+    let loader = studyterm::tui::spawn_loader(vec![PathBuf::from("/no/such/studyterm/folder")]);
+    let mut app = App::new(studyterm::model::Corpus::default(), "missing");
+    for action in loader.iter() {
+        update(&mut app, action);
+    }
+    assert!(app.loading.is_none());
+    assert!(app.corpus.is_empty());
+    assert_eq!(app.corpus.diagnostics.len(), 1);
+    assert!(app.corpus.diagnostics[0].reason.contains("no such file"));
+}

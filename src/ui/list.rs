@@ -19,7 +19,12 @@ pub fn render(frame: &mut Frame, app: &App, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if app.hits.is_empty() {
-        frame.render_widget(Paragraph::new(theme::NO_STUDIES).style(theme::dim()), inner);
+        let message = match (app.corpus.studies.is_empty(), app.loading.is_some()) {
+            (true, true) => theme::LOADING,
+            (true, false) => theme::NOTHING_LOADED,
+            _ => theme::NO_STUDIES,
+        };
+        frame.render_widget(Paragraph::new(message).style(theme::dim()), inner);
         return;
     }
     let words = &app.highlight_words;

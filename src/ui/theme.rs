@@ -71,4 +71,6 @@ pub const CURSOR_MARK: &str = "▌";
 pub const ROW_MARK: &str = "▶";
 pub const NO_CHINESE: &str = "No Chinese translation in this study.";
 pub const NO_STUDIES: &str = "No study matches the filter.";
+pub const LOADING: &str = "Loading…";
+pub const NOTHING_LOADED: &str = "No studies loaded. Press ! to see why.";
 pub const TOO_SMALL: &str = "studyterm: the window is too small (40×10 at least)";
