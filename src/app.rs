@@ -225,16 +225,8 @@ impl App {
                 };
                 self.query = query;
                 self.filter_error = None;
-                // Keep the same study selected when it is still listed.
-                self.selected = current
-                    .and_then(|id| {
-                        self.hits
-                            .iter()
-                            .position(|h| self.corpus.studies[h.index].id == id)
-                    })
-                    .unwrap_or(0);
+                self.reselect(current);
                 self.detail_scroll = 0;
-                self.clamp_list();
             }
             Err(e) => self.filter_error = Some(e.to_string()),
         }
@@ -261,7 +253,13 @@ impl App {
         let current = self.selected_study().map(|s| s.id.clone());
         self.sort = Some((column, descending));
         self.apply_sort();
-        self.selected = current
+        self.reselect(current);
+    }
+
+    /// Selects the study with this id again when it is still listed (the
+    /// first row otherwise), and scrolls the list to it.
+    fn reselect(&mut self, id: Option<String>) {
+        self.selected = id
             .and_then(|id| {
                 self.hits
                     .iter()
