@@ -183,22 +183,30 @@ pub fn collect_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     (files, diagnostics)
 }
 
+/// Files parsed together on every core before their studies join the
+/// corpus: small enough that a batch's per-file results stay a fraction of
+/// the corpus in memory, large enough to keep both cores busy.
+const PARSE_BATCH: usize = 4096;
+
 /// Reads and parses `files` on every core, in order; `progress` is told how
 /// many files each finished batch held.
 pub fn parse_files(files: &[PathBuf], progress: &(dyn Fn(usize) + Sync)) -> Corpus {
     let mut corpus = Corpus::default();
-    let results: Vec<(String, Result<Ingested, IngestError>)> = files
-        .par_iter()
-        .map(|file| {
-            let source = file.display().to_string();
-            let result =
-                read_file(file).and_then(|bytes| ingest_file(stem(&source), &source, &bytes));
-            progress(1);
-            (source, result)
-        })
-        .collect();
-    for (source, result) in results {
-        add_result(&mut corpus, &source, result);
+    corpus.studies.reserve_exact(files.len());
+    for chunk in files.chunks(PARSE_BATCH) {
+        let results: Vec<(String, Result<Ingested, IngestError>)> = chunk
+            .par_iter()
+            .map(|file| {
+                let source = file.display().to_string();
+                let result =
+                    read_file(file).and_then(|bytes| ingest_file(stem(&source), &source, &bytes));
+                progress(1);
+                (source, result)
+            })
+            .collect();
+        for (source, result) in results {
+            add_result(&mut corpus, &source, result);
+        }
     }
     corpus
 }
@@ -206,20 +214,27 @@ pub fn parse_files(files: &[PathBuf], progress: &(dyn Fn(usize) + Sync)) -> Corp
 /// The last step of a load: unique ids, duplicates merged.
 pub fn finish(mut corpus: Corpus) -> Corpus {
     make_ids_unique(&mut corpus.studies);
-    corpus.studies = dedupe::merge_duplicates(std::mem::take(&mut corpus.studies));
+    dedupe::merge_duplicates(&mut corpus.studies);
     corpus
 }
 
 /// Files of the same name in different folders get `-2`, `-3`, ... so that
 /// every id in a corpus is unique.
 fn make_ids_unique(studies: &mut [Study]) {
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for study in studies {
-        let count = seen.entry(study.id.clone()).or_insert(0);
-        *count += 1;
-        if *count > 1 {
-            study.id = format!("{}-{}", study.id, count);
-        }
+    let clashes: Vec<usize> = {
+        let mut seen = std::collections::HashSet::with_capacity(studies.len());
+        (0..studies.len())
+            .filter(|&i| !seen.insert(studies[i].id.as_str()))
+            .collect()
+    };
+    if clashes.is_empty() {
+        return;
+    }
+    let mut count: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for i in clashes {
+        let n = count.entry(studies[i].id.clone()).or_insert(1);
+        *n += 1;
+        studies[i].id = format!("{}-{}", studies[i].id, n);
     }
 }
 

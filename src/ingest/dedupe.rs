@@ -6,32 +6,42 @@
 //! normalised title and year while their identifiers do not disagree.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasher, Hash, Hasher};
 
 use crate::model::{Conflict, Study};
 
-pub fn merge_duplicates(studies: Vec<Study>) -> Vec<Study> {
-    let groups = group(&studies);
-    if groups.iter().all(|g| g.len() == 1) {
-        return studies;
-    }
-    let mut slots: Vec<Option<Study>> = studies.into_iter().map(Some).collect();
-    let mut out = Vec::with_capacity(groups.len());
-    for members in groups {
-        let mut members: Vec<Study> = members
-            .into_iter()
-            .filter_map(|i| slots[i].take())
-            .collect();
-        if members.len() == 1 {
-            out.extend(members.pop());
-        } else {
-            out.push(merge(members));
+/// Merges every group of duplicates into the place of its first member;
+/// the others leave the list, which keeps its order otherwise.
+pub fn merge_duplicates(studies: &mut Vec<Study>) {
+    let parent = group(studies);
+    let mut later: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, &root) in parent.iter().enumerate() {
+        if root != i {
+            later.entry(root).or_default().push(i);
         }
     }
-    out
+    if later.is_empty() {
+        return;
+    }
+    let mut gone = vec![false; studies.len()];
+    for (first, others) in later {
+        let mut members = vec![std::mem::take(&mut studies[first])];
+        for i in others {
+            members.push(std::mem::take(&mut studies[i]));
+            gone[i] = true;
+        }
+        studies[first] = merge(members);
+    }
+    let mut i = 0;
+    studies.retain(|_| {
+        i += 1;
+        !gone[i - 1]
+    });
 }
 
-/// Groups of indices of the same study, in order of first appearance.
-fn group(studies: &[Study]) -> Vec<Vec<usize>> {
+/// For each study, the index of the first study it duplicates (itself when
+/// it is the first).
+fn group(studies: &[Study]) -> Vec<usize> {
     let mut parent: Vec<usize> = (0..studies.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {
@@ -40,35 +50,32 @@ fn group(studies: &[Study]) -> Vec<Vec<usize>> {
         }
         i
     }
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    // Keys are kept as hashes, so that a large folder does not hold a second
+    // copy of every title; a hash hit is confirmed on the keys themselves.
+    let hasher = std::collections::hash_map::RandomState::new();
+    let mut seen: HashMap<u64, usize> = HashMap::with_capacity(studies.len() * 2);
     for (i, study) in studies.iter().enumerate() {
         for key in keys(study) {
-            match seen.get(&key) {
+            let mut h = hasher.build_hasher();
+            key.hash(&mut h);
+            match seen.get(&h.finish()) {
+                Some(&j) if !keys(&studies[j]).contains(&key) => {}
                 // A shared title is not enough when the identifiers differ.
-                Some(&j) if key.starts_with("title:") && !compatible(study, &studies[j]) => {}
+                Some(&j) if matches!(key, Key::Title(..)) && !compatible(study, &studies[j]) => {}
                 Some(&j) => {
                     let (a, b) = (root(&mut parent, i), root(&mut parent, j));
                     parent[a.max(b)] = a.min(b);
                 }
                 None => {
-                    seen.insert(key, i);
+                    seen.insert(h.finish(), i);
                 }
             }
         }
     }
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut index: HashMap<usize, usize> = HashMap::new();
-    for i in 0..studies.len() {
-        let r = root(&mut parent, i);
-        match index.get(&r) {
-            Some(&g) => groups[g].push(i),
-            None => {
-                index.insert(r, groups.len());
-                groups.push(vec![i]);
-            }
-        }
+    for i in 0..parent.len() {
+        parent[i] = root(&mut parent, i);
     }
-    groups
+    parent
 }
 
 /// Two records that give different DOIs or PMIDs are different studies.
@@ -80,15 +87,24 @@ fn compatible(a: &Study, b: &Study) -> bool {
     !differ(&a.doi, &b.doi) && !differ(&a.pmid, &b.pmid)
 }
 
-fn keys(study: &Study) -> Vec<String> {
+/// What makes two records the same study.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum Key {
+    Doi(String),
+    Pmid(String),
+    /// The title's letters and digits, lower-cased, and the year.
+    Title(String, i32),
+}
+
+fn keys(study: &Study) -> Vec<Key> {
     let mut keys = Vec::new();
     if let Some(doi) = &study.doi {
-        keys.push(format!("doi:{}", doi.to_lowercase()));
+        keys.push(Key::Doi(doi.to_lowercase()));
     }
     if let Some(pmid) = &study.pmid {
-        keys.push(format!("pmid:{pmid}"));
+        keys.push(Key::Pmid(pmid.clone()));
     }
-    if !study.title_derived && study.year.is_some() {
+    if let (false, Some(year)) = (study.title_derived, study.year) {
         let title: String = study
             .title
             .to_lowercase()
@@ -96,7 +112,7 @@ fn keys(study: &Study) -> Vec<String> {
             .filter(|c| c.is_alphanumeric())
             .collect();
         if title.chars().count() >= 20 {
-            keys.push(format!("title:{title}:{}", study.year.unwrap_or(0)));
+            keys.push(Key::Title(title, year));
         }
     }
     keys
@@ -242,7 +258,8 @@ mod tests {
             "Tofacitinib for alopecia areata: a case series",
             Some("10.1/c"),
         );
-        let merged = merge_duplicates(vec![a, b, c]);
+        let mut merged = vec![a, b, c];
+        merge_duplicates(&mut merged);
         assert_eq!(merged.len(), 2);
         assert_eq!(merged[0].sources.len(), 2);
     }
