@@ -156,7 +156,7 @@ fn abstract_text(study: &Study) -> String {
         .iter()
         .map(|s| match &s.label {
             Some(label) => format!("{label}: {}", s.text),
-            None => s.text.clone(),
+            None => s.text.to_string(),
         })
         .collect::<Vec<_>>()
         .join(" ")

@@ -3,7 +3,11 @@
 //! No I/O and no terminal here. The JSON field names of [`Study`] are a contract
 //! other tools read, so renaming a field is a breaking change.
 
+mod shared;
+
 use serde::{Deserialize, Serialize};
+
+pub use shared::SharedStr;
 
 /// One study, as far as its text tells. A value the text does not state is
 /// `None` or empty, never guessed.
@@ -46,14 +50,14 @@ pub struct Study {
     pub conditions: Vec<String>,
     pub adverse_events: Vec<String>,
     /// Sentences that state a result.
-    pub outcomes: Vec<String>,
+    pub outcomes: Vec<SharedStr>,
     pub sections: Vec<Section>,
     /// A short unlabelled summary that some aggregator pages put before a
     /// structured abstract.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
-    pub english: Vec<String>,
-    pub chinese: Vec<String>,
+    pub english: Vec<SharedStr>,
+    pub chinese: Vec<SharedStr>,
     /// Pairs of indices into `english` and `chinese`; either side may be
     /// `None` when a paragraph has no counterpart.
     pub alignment: Vec<(Option<usize>, Option<usize>)>,
@@ -90,7 +94,7 @@ pub struct Dose {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Section {
     pub label: Option<String>,
-    pub text: String,
+    pub text: SharedStr,
 }
 
 impl Study {

@@ -268,9 +268,9 @@ fn no_site_text_reaches_any_field() {
     for e in PAGES {
         let s = load(e.file);
         let mut text = vec![s.title.clone()];
-        text.extend(s.sections.iter().map(|x| x.text.clone()));
-        text.extend(s.english.iter().cloned());
-        text.extend(s.chinese.iter().cloned());
+        text.extend(s.sections.iter().map(|x| x.text.to_string()));
+        text.extend(s.english.iter().map(|p| p.to_string()));
+        text.extend(s.chinese.iter().map(|p| p.to_string()));
         text.extend(s.summary.iter().cloned());
         let text = text.join("\n");
         for f in furniture {

@@ -25,14 +25,14 @@ fn labels(study: &Study) -> Vec<&str> {
 /// Every text field of a study, to check that no page furniture leaked.
 fn all_text(study: &Study) -> String {
     let mut text = vec![study.title.clone()];
-    text.extend(study.sections.iter().map(|s| s.text.clone()));
-    text.extend(study.english.iter().cloned());
-    text.extend(study.chinese.iter().cloned());
+    text.extend(study.sections.iter().map(|s| s.text.to_string()));
+    text.extend(study.english.iter().map(|p| p.to_string()));
+    text.extend(study.chinese.iter().map(|p| p.to_string()));
     text.extend(study.summary.iter().cloned());
     text.extend(study.keywords.iter().cloned());
     text.extend(study.affiliations.iter().cloned());
     text.extend(study.authors.iter().cloned());
-    text.extend(study.outcomes.iter().cloned());
+    text.extend(study.outcomes.iter().map(|p| p.to_string()));
     text.join("\n")
 }
 

@@ -20,7 +20,7 @@ pub fn is_chinese(text: &str) -> bool {
 
 type Pair = (Option<usize>, Option<usize>);
 
-pub fn align(english: &[String], chinese: &[String]) -> Vec<Pair> {
+pub fn align<S: AsRef<str>>(english: &[S], chinese: &[S]) -> Vec<Pair> {
     let (n, m) = (english.len(), chinese.len());
     if n == m || n == 0 || m == 0 {
         let k = n.max(m);
@@ -30,11 +30,11 @@ pub fn align(english: &[String], chinese: &[String]) -> Vec<Pair> {
     }
     let en: Vec<f64> = english
         .iter()
-        .map(|p| p.chars().count().max(1) as f64)
+        .map(|p| p.as_ref().chars().count().max(1) as f64)
         .collect();
     let zh: Vec<f64> = chinese
         .iter()
-        .map(|p| p.chars().count().max(1) as f64)
+        .map(|p| p.as_ref().chars().count().max(1) as f64)
         .collect();
     gale_church(&en, &zh)
 }

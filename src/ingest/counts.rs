@@ -10,9 +10,10 @@
 use std::collections::HashMap;
 
 use super::textutil::{Prose, words_before};
+use crate::model::SharedStr;
 use crate::vocab::Vocab;
 
-pub fn patients(prose: &Prose, chinese: &[String], vocab: &Vocab) -> Option<u32> {
+pub fn patients(prose: &Prose, chinese: &[SharedStr], vocab: &Vocab) -> Option<u32> {
     let population = regex!(
         r"(?-u:\b)(?:included|enrolled|recruited|case series|retrospective|prospective|this study|we report|we describe|we present)(?-u:\b)"
     );

@@ -136,8 +136,8 @@ fn merge(mut members: Vec<Study>) -> Study {
         .iter()
         .enumerate()
         .max_by_key(|(_, m)| {
-            m.english.iter().map(String::len).sum::<usize>()
-                + m.chinese.iter().map(String::len).sum::<usize>()
+            m.english.iter().map(|p| p.len()).sum::<usize>()
+                + m.chinese.iter().map(|p| p.len()).sum::<usize>()
         })
         .map_or(0, |(i, _)| i);
     let mut merged = members[fullest].clone();

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::textutil::{self, Prose, sentences};
 use crate::lexicon::{Kind, Lexicon, Mention};
-use crate::model::{Dose, Section, Study};
+use crate::model::{Dose, Section, SharedStr, Study};
 use crate::vocab::Vocab;
 
 pub struct Found {
@@ -15,7 +15,7 @@ pub struct Found {
     pub doses: Vec<Dose>,
     pub conditions: Vec<String>,
     pub adverse_events: Vec<String>,
-    pub outcomes: Vec<String>,
+    pub outcomes: Vec<SharedStr>,
 }
 
 /// Where a text sits: title and keywords weigh more for conditions.
@@ -344,8 +344,8 @@ fn dedupe_doses(doses: &mut Vec<Dose>) {
 /// Sentences that state a result: from Results and Conclusion sections when
 /// the abstract is labelled, else from any paragraph; aims and methods left
 /// out.
-fn outcomes(sections: &[Section], paragraphs: &[String], vocab: &Vocab) -> Vec<String> {
-    let labelled: Vec<&str> = sections
+fn outcomes(sections: &[Section], paragraphs: &[SharedStr], vocab: &Vocab) -> Vec<SharedStr> {
+    let labelled: Vec<&SharedStr> = sections
         .iter()
         .filter(|s| {
             s.label
@@ -353,16 +353,16 @@ fn outcomes(sections: &[Section], paragraphs: &[String], vocab: &Vocab) -> Vec<S
                 .and_then(|l| vocab.label(l).flatten())
                 .is_some_and(|group| group == "Results" || group == "Conclusion")
         })
-        .map(|s| s.text.as_str())
+        .map(|s| &s.text)
         .collect();
     // Unlabelled abstracts open with their background: skip it.
     let skip = usize::from(paragraphs.len() >= 3);
-    let texts: Vec<&str> = if labelled.is_empty() {
-        paragraphs.iter().skip(skip).map(String::as_str).collect()
+    let texts: Vec<&SharedStr> = if labelled.is_empty() {
+        paragraphs.iter().skip(skip).collect()
     } else {
         labelled
     };
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<SharedStr> = Vec::new();
     for text in texts {
         let ranges = sentences(text);
         let stated = textutil::flag_ranges(&ranges, vocab.outcome_cues.starts(text));
@@ -373,7 +373,12 @@ fn outcomes(sections: &[Section], paragraphs: &[String], vocab: &Vocab) -> Vec<S
             }
             let sentence = &text[start..end];
             if stated[k] && !methods[k] && textutil::word_count(sentence) <= 80 {
-                let sentence = textutil::squeeze(sentence);
+                let squeezed = textutil::squeeze(sentence);
+                // Shared with the paragraph unless squeezing changed it.
+                let sentence = match text.slice_of(sentence) {
+                    Some(shared) if shared == squeezed => shared,
+                    _ => SharedStr::from(squeezed),
+                };
                 if !out.contains(&sentence) {
                     out.push(sentence);
                 }

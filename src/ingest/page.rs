@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use super::lines::{self, MAX_LABEL_LINE};
 use super::{bilingual, metadata, paragraphs, sections, title};
-use crate::model::Study;
+use crate::model::{SharedStr, Study};
 use crate::vocab::{Vocab, normalize_label};
 
 /// A line before the abstract that is neither metadata nor furniture: a
@@ -195,21 +195,31 @@ fn assemble(r: Reading<'_>, vocab: &Vocab) -> Study {
     dedupe(&mut study.affiliations);
     r.meta.fill(&mut study);
 
-    let built = sections::build(&r.english, vocab);
-    study.sections = built.sections;
-    study.summary = built.summary;
-    study.english = r
+    let english: Vec<(Option<String>, &str)> = r
         .english
         .iter()
-        .map(|(_, t)| sections::strip_backmatter(t, vocab).to_string())
-        .filter(|t| !t.is_empty())
+        .map(|(heading, t)| (heading.clone(), sections::strip_backmatter(t, vocab)))
+        .filter(|(_, t)| !t.is_empty())
         .collect();
-    study.chinese = r
+    let chinese: Vec<&str> = r
         .chinese
         .iter()
-        .map(|t| sections::strip_backmatter(t, vocab).to_string())
+        .map(|t| sections::strip_backmatter(t, vocab))
         .filter(|t| !t.is_empty())
         .collect();
+    // One buffer holds the text; sections are cut from the same paragraphs.
+    let texts: Vec<&str> = english.iter().map(|(_, t)| *t).chain(chinese).collect();
+    let mut paragraphs = SharedStr::many(&texts);
+    study.chinese = paragraphs.split_off(english.len());
+    study.english = paragraphs;
+    let headed: Vec<(Option<String>, SharedStr)> = english
+        .into_iter()
+        .map(|(heading, _)| heading)
+        .zip(study.english.iter().cloned())
+        .collect();
+    let built = sections::build(&headed, vocab);
+    study.sections = built.sections;
+    study.summary = built.summary;
     study.alignment = bilingual::align(&study.english, &study.chinese);
     if !study.english.is_empty()
         && !study.chinese.is_empty()

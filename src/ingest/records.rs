@@ -3,7 +3,7 @@
 //! same extraction as a pasted page.
 
 use super::{metadata, sections};
-use crate::model::{Section, Study};
+use crate::model::{Section, SharedStr, Study};
 use crate::vocab::Vocab;
 
 /// What a file holds, told from its first bytes, not its name.
@@ -94,6 +94,7 @@ pub fn build(fields: Fields, format: &str, vocab: &Vocab) -> Study {
         if text.is_empty() {
             continue;
         }
+        let text = SharedStr::from(text);
         if super::bilingual::is_chinese(&text) {
             study.chinese.push(text);
             continue;

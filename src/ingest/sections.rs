@@ -3,7 +3,7 @@
 //! study...`).
 
 use super::textutil;
-use crate::model::Section;
+use crate::model::{Section, SharedStr};
 use crate::vocab::Vocab;
 
 pub struct Built {
@@ -17,7 +17,7 @@ pub struct Built {
 /// When one paragraph is a whole structured abstract (it opens with a label
 /// and holds three or more), the unlabelled paragraphs beside it are a page's
 /// summary, not sections.
-pub fn build(paragraphs: &[(Option<String>, &str)], vocab: &Vocab) -> Built {
+pub fn build(paragraphs: &[(Option<String>, SharedStr)], vocab: &Vocab) -> Built {
     let split: Vec<Vec<Section>> = paragraphs
         .iter()
         .map(|(heading, text)| {
@@ -43,7 +43,7 @@ pub fn build(paragraphs: &[(Option<String>, &str)], vocab: &Vocab) -> Built {
     });
     let structured = labelled >= 3 && !unlabelled_after;
     let mut sections = Vec::new();
-    let mut summary: Vec<String> = Vec::new();
+    let mut summary: Vec<SharedStr> = Vec::new();
     for pieces in split {
         let unlabelled = pieces.iter().all(|s| s.label.is_none());
         if structured && unlabelled {
@@ -54,7 +54,13 @@ pub fn build(paragraphs: &[(Option<String>, &str)], vocab: &Vocab) -> Built {
     }
     Built {
         sections,
-        summary: (!summary.is_empty()).then(|| summary.join("\n")),
+        summary: (!summary.is_empty()).then(|| {
+            summary
+                .iter()
+                .map(SharedStr::as_str)
+                .collect::<Vec<_>>()
+                .join("\n")
+        }),
     }
 }
 
@@ -68,15 +74,28 @@ pub fn strip_backmatter<'a>(text: &'a str, vocab: &Vocab) -> &'a str {
 
 /// Splits one paragraph at its section labels. Text after a back-matter
 /// label (disclosures, funding) is dropped.
-pub fn split_labels(text: &str, vocab: &Vocab) -> Vec<Section> {
+/// The sections share the paragraph's buffer.
+pub fn split_labels(paragraph: &SharedStr, vocab: &Vocab) -> Vec<Section> {
+    let text = paragraph.as_str();
     let labels = label_positions(text, vocab);
     let mut out = Vec::new();
     let head_end = labels.first().map_or(text.len(), |l| l.0);
-    push_section(&mut out, None, &text[..head_end]);
+    let mut push = |label: Option<String>, part: &str| {
+        let part = part.trim();
+        if !part.is_empty() || label.is_some() {
+            out.push(Section {
+                label,
+                text: paragraph
+                    .slice_of(part)
+                    .unwrap_or_else(|| SharedStr::from(part)),
+            });
+        }
+    };
+    push(None, &text[..head_end]);
     for (i, (_, body_start, label)) in labels.iter().enumerate() {
         let Some(label) = label else { break };
         let end = labels.get(i + 1).map_or(text.len(), |next| next.0);
-        push_section(&mut out, Some(label.clone()), &text[*body_start..end]);
+        push(Some(label.clone()), &text[*body_start..end]);
     }
     out
 }
@@ -91,16 +110,6 @@ fn label_positions(text: &str, vocab: &Vocab) -> Vec<(usize, usize, Option<Strin
             (span.start, span.body, label)
         })
         .collect()
-}
-
-fn push_section(out: &mut Vec<Section>, label: Option<String>, text: &str) {
-    let text = text.trim();
-    if !text.is_empty() || label.is_some() {
-        out.push(Section {
-            label,
-            text: text.to_string(),
-        });
-    }
 }
 
 /// A label as shown: shouting labels recased, others as written.
@@ -122,9 +131,9 @@ mod tests {
     use super::*;
 
     fn labels(text: &str) -> Vec<(Option<String>, String)> {
-        split_labels(text, Vocab::builtin())
+        split_labels(&SharedStr::from(text), Vocab::builtin())
             .into_iter()
-            .map(|s| (s.label, s.text))
+            .map(|s| (s.label, s.text.to_string()))
             .collect()
     }
 

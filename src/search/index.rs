@@ -337,7 +337,8 @@ impl SearchIndex {
                     .english
                     .iter()
                     .chain(&study.chinese)
-                    .chain(study.summary.iter())
+                    .map(|p| p.as_str())
+                    .chain(study.summary.as_deref())
                     .any(|p| contains_ignore_case(p, text));
                 found.then_some(TEXT_HIT)
             }

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{theme, wrap};
 use crate::app::App;
-use crate::model::Study;
+use crate::model::{SharedStr, Study};
 
 /// A group of paragraphs that translate each other: usually one of each;
 /// two or more when the alignment merged paragraphs.
@@ -132,7 +132,7 @@ fn rows(
     (left, right)
 }
 
-fn column(paragraphs: &[String], indices: &[usize], width: usize) -> Vec<Line<'static>> {
+fn column(paragraphs: &[SharedStr], indices: &[usize], width: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for (k, &i) in indices.iter().enumerate() {
         if k > 0 {
@@ -140,7 +140,7 @@ fn column(paragraphs: &[String], indices: &[usize], width: usize) -> Vec<Line<'s
         }
         if let Some(text) = paragraphs.get(i) {
             lines.extend(wrap::wrap(
-                &[(text.clone(), Style::new())],
+                &[(text.to_string(), Style::new())],
                 width.saturating_sub(2),
             ));
         }

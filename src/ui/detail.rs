@@ -181,7 +181,7 @@ fn logical_lines(s: &Study) -> Vec<Styled> {
         out.push(field("Condition", s.conditions.join(", ")));
     }
     if let Some(outcome) = s.outcomes.first() {
-        out.push(field("Outcome", outcome.clone()));
+        out.push(field("Outcome", outcome.to_string()));
     }
     if !s.adverse_events.is_empty() {
         out.push(field("AEs", s.adverse_events.join(", ")));
@@ -202,12 +202,12 @@ fn logical_lines(s: &Study) -> Vec<Styled> {
         if let Some(label) = &section.label {
             out.push(vec![(label.clone(), theme::label())]);
         }
-        out.push(vec![(section.text.clone(), Style::new())]);
+        out.push(vec![(section.text.to_string(), Style::new())]);
     }
     if s.sections.is_empty() {
         for p in &s.chinese {
             out.push(Vec::new());
-            out.push(vec![(p.clone(), Style::new())]);
+            out.push(vec![(p.to_string(), Style::new())]);
         }
     }
     out.push(Vec::new());
