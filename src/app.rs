@@ -358,6 +358,9 @@ pub fn update(app: &mut App, action: Action) {
         Action::LoadFinished => {
             app.loading = None;
             let corpus = std::mem::take(&mut app.corpus);
+            // The streamed index goes before the final one is built, so a
+            // large folder never holds two.
+            app.index = SearchIndex::new(&[]);
             app.corpus = crate::ingest::finish(corpus);
             app.index = SearchIndex::new(&app.corpus.studies);
             app.run_query();

@@ -149,6 +149,7 @@ fn enrich(study: &mut Study, title_text: Option<String>, vocab: &crate::vocab::V
     if study.sections.is_empty() && study.chinese.is_empty() {
         study.warnings.push("no abstract text found".into());
     }
+    study.shrink_to_fit();
 }
 
 /// The studies bundled in the binary (`seeds/`).
@@ -335,6 +336,20 @@ fn stem(path: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clashing_ids_get_numbered_in_order() {
+        let mut studies: Vec<Study> = ["a", "b", "a", "a"]
+            .iter()
+            .map(|id| Study {
+                id: id.to_string(),
+                ..Study::default()
+            })
+            .collect();
+        make_ids_unique(&mut studies);
+        let ids: Vec<&str> = studies.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "a-2", "a-3"]);
+    }
 
     #[test]
     fn stems_drop_folders_and_extensions() {

@@ -103,6 +103,25 @@ impl Study {
         !self.chinese.is_empty()
     }
 
+    /// Gives back the spare capacity the parser's vectors grew with: a
+    /// large folder keeps every study in memory, so slack adds up.
+    pub fn shrink_to_fit(&mut self) {
+        self.authors.shrink_to_fit();
+        self.affiliations.shrink_to_fit();
+        self.keywords.shrink_to_fit();
+        self.drugs.shrink_to_fit();
+        self.doses.shrink_to_fit();
+        self.conditions.shrink_to_fit();
+        self.adverse_events.shrink_to_fit();
+        self.outcomes.shrink_to_fit();
+        self.sections.shrink_to_fit();
+        self.english.shrink_to_fit();
+        self.chinese.shrink_to_fit();
+        self.alignment.shrink_to_fit();
+        self.warnings.shrink_to_fit();
+        self.title.shrink_to_fit();
+    }
+
     /// The abstract as one block of English text (sections joined).
     pub fn abstract_text(&self) -> String {
         self.sections

@@ -203,7 +203,12 @@ impl Vocab {
     /// The section labels that open the sentences of `text`, glued or not
     /// (`...genes.Objectives:In this study...`).
     pub fn label_spans<'a>(&'a self, text: &'a str) -> impl Iterator<Item = LabelSpan<'a>> + 'a {
-        text.match_indices([':', '：'])
+        // `:` or the first byte of `：` (EF BC 9A), found with memchr.
+        memchr::memchr2_iter(b':', 0xEF, text.as_bytes())
+            .filter_map(|at| match text.as_bytes()[at] {
+                b':' => Some((at, ":")),
+                _ => text[at..].starts_with('：').then_some((at, "：")),
+            })
             .filter_map(move |(colon, c)| {
                 let start = text[..colon]
                     .rfind(['.', '?', '!', '。', ';', '；'])
@@ -281,8 +286,10 @@ pub struct CueMatcher {
 
 impl CueMatcher {
     fn new(cues: &[String], word_start: bool) -> Self {
+        // Cue sets are small, so a full DFA stays small and scans fastest.
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(cues)
             .ok();
         Self {
@@ -319,7 +326,11 @@ pub fn normalize_label(text: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&word.to_lowercase());
+        if word.is_ascii() {
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.push_str(&word.to_lowercase());
+        }
     }
     out
 }

@@ -86,8 +86,10 @@ pub fn patients(prose: &Prose, chinese: &[SharedStr], vocab: &Vocab) -> Option<u
         }
     }
     // A single patient described: "A 58-year-old woman presented with...".
+    // Matched on the lower-cased text: ASCII-only case folding is what the
+    // cue words need, and a case-sensitive automaton is several times faster.
     let single = regex!(
-        r"(?i)(?-u:\b)(?:a|an|one)\s+(?:\d+[- ](?:year|month|week)s?[- ]old\s+)?(?:(?:male|female|caucasian|white|black|asian|chinese|japanese|korean|indian)\s+)?(?:woman|man|girl|boy|patient|child|infant|lady|gentleman|neonate|adolescent|toddler)(?-u:\b)"
+        r"(?-u:\b)(?:a|an|one)\s+(?:\d+[- ](?:year|month|week)s?[- ]old\s+)?(?:(?:male|female|caucasian|white|black|asian|chinese|japanese|korean|indian)\s+)?(?:woman|man|girl|boy|patient|child|infant|lady|gentleman|neonate|adolescent|toddler)(?-u:\b)"
     );
     // The regex is costly on long text; an age ("58-year-old") or a
     // "we report/present/describe" must be there for it to match anything
@@ -96,14 +98,16 @@ pub fn patients(prose: &Prose, chinese: &[SharedStr], vocab: &Vocab) -> Option<u
         .iter()
         .any(|cue| prose.lower.contains(cue));
     let described = if worth_it {
-        prose.flag_sentences(single.find_iter(&prose.text).map(|m| m.start()))
+        prose.flag_sentences(single.find_iter(&prose.lower).map(|m| m.start()))
     } else {
         vec![false; prose.sentences.len()]
     };
-    for (k, (sentence, _)) in prose.sentences().enumerate() {
+    for (k, (_, lower)) in prose.sentences().enumerate() {
         if described[k]
-            && regex!(r"(?i)(?-u:\b)(?:present|presented|report|describe|we|case|admitted|referred)(?-u:\b)")
-                .is_match(sentence)
+            && regex!(
+                r"(?-u:\b)(?:present|presented|report|describe|we|case|admitted|referred)(?-u:\b)"
+            )
+            .is_match(lower)
         {
             *votes.entry(1).or_default() += 2;
         }
@@ -154,11 +158,11 @@ pub fn design(
     n_patients: Option<u32>,
     vocab: &Vocab,
 ) -> Option<String> {
-    let self_reference = regex!(r"(?i)(?-u:\b)(?:this|we|our|present|current|here)(?-u:\b)");
+    let self_reference = regex!(r"(?-u:\b)(?:this|we|our|present|current|here)(?-u:\b)");
     let mut claimed = vocab.design_cues_in(title.unwrap_or_default());
     let own = prose.flag_sentences(
         self_reference
-            .find_iter(&prose.text)
+            .find_iter(&prose.lower)
             .map(|m| m.start())
             .chain(prose.text.match_indices("本研究").map(|(i, _)| i)),
     );

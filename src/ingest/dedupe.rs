@@ -258,9 +258,17 @@ mod tests {
             "Tofacitinib for alopecia areata: a case series",
             Some("10.1/c"),
         );
-        let mut merged = vec![a, b, c];
+        let d = study("An unrelated study of baricitinib in vitiligo", None);
+        let mut merged = vec![a, d, b, c];
         merge_duplicates(&mut merged);
-        assert_eq!(merged.len(), 2);
+        // The merged study takes the place of its first member; the rest
+        // keep their order.
+        assert_eq!(merged.len(), 3);
         assert_eq!(merged[0].sources.len(), 2);
+        assert_eq!(
+            merged[1].title,
+            "An unrelated study of baricitinib in vitiligo"
+        );
+        assert_eq!(merged[2].doi.as_deref(), Some("10.1/c"));
     }
 }

@@ -168,14 +168,24 @@ fn count_cooccurrences(prose: &Prose, lexicon: &Lexicon, conditions: &mut Tally)
         .filter(|(_, c)| !c.cooccur.is_empty())
         .map(|(i, c)| (i, &c.cooccur))
         .collect();
-    for (_, sentence) in prose.sentences() {
-        for (entry, pairs) in &with_pairs {
-            if pairs
-                .iter()
-                .any(|(a, b)| sentence.contains(a.as_str()) && sentence.contains(b.as_str()))
-            {
-                conditions.add(*entry, 1);
+    // One substring scan of the whole text per word, not one per sentence.
+    let in_sentences = |word: &str| {
+        prose.flag_sentences(memchr::memmem::find_iter(
+            prose.text.as_bytes(),
+            word.as_bytes(),
+        ))
+    };
+    for (entry, pairs) in with_pairs {
+        let mut both = vec![false; prose.sentences.len()];
+        for (a, b) in pairs {
+            let (a, b) = (in_sentences(a), in_sentences(b));
+            for (k, flag) in both.iter_mut().enumerate() {
+                *flag |= a[k] && b[k];
             }
+        }
+        let count = both.iter().filter(|&&f| f).count();
+        if count > 0 {
+            conditions.add(entry, count);
         }
     }
 }

@@ -97,20 +97,22 @@ pub fn sentence_start(text: &str, at: usize) -> usize {
     while !text.is_char_boundary(floor) {
         floor += 1;
     }
-    let window = &text[floor..at];
-    let bytes = window.as_bytes();
-    let mut best = 0;
-    for (i, c) in window.char_indices() {
-        let end = i + c.len_utf8();
-        let ends = match c {
-            ';' | '。' | '；' | '！' | '？' => true,
-            '.' | '?' | '!' => bytes.get(end).is_some_and(u8::is_ascii_whitespace),
-            _ => false,
-        };
-        if ends {
-            best = end;
-        }
-    }
+    let bytes = &text.as_bytes()[floor..at];
+    // The last sentence end in the window, scanning back from `at`.
+    let best = (0..bytes.len())
+        .rev()
+        .find_map(|i| {
+            let ends = match bytes[i] {
+                b';' => true,
+                b'.' | b'?' | b'!' => bytes.get(i + 1).is_some_and(u8::is_ascii_whitespace),
+                // The last byte of 。 (E3 80 82) and ；！？ (EF BC 9B/81/9F).
+                0x82 => bytes[..i].ends_with(&[0xE3, 0x80]),
+                0x9B | 0x81 | 0x9F => bytes[..i].ends_with(&[0xEF, 0xBC]),
+                _ => false,
+            };
+            ends.then_some(i + 1)
+        })
+        .unwrap_or(0);
     if best == 0 && floor > 0 {
         floor
     } else {
@@ -171,10 +173,11 @@ fn ends_with_abbreviation(before: &str) -> bool {
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("");
-    matches!(
-        last.to_ascii_lowercase().as_str(),
-        "e.g" | "i.e" | "vs" | "al" | "dr" | "fig" | "no" | "approx" | "ca" | "resp" | "st"
-    )
+    [
+        "e.g", "i.e", "vs", "al", "dr", "fig", "no", "approx", "ca", "resp", "st",
+    ]
+    .iter()
+    .any(|a| a.eq_ignore_ascii_case(last))
 }
 
 /// Recases an all-capitals name (`INFECTION AND DRUG RESISTANCE`) to title

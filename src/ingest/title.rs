@@ -78,6 +78,14 @@ pub fn is_author_list(line: &str) -> bool {
     if !line.contains([',', ';']) || word_count(line) > 120 {
         return false;
     }
+    // A name has at most five words, and its marks few more: a longer run
+    // between commas is prose. (Cheap, so it goes before the regexes.)
+    let long_part = line
+        .split([',', ';'])
+        .any(|part| part.split_whitespace().nth(12).is_some());
+    if long_part {
+        return false;
+    }
     // Dates and citations have commas and capitals too.
     if regex!(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)|(?-u:\b)(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)").is_match(line) {
         return false;

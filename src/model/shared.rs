@@ -36,10 +36,7 @@ impl SharedStr {
             })
             .collect();
         let buf: Arc<str> = Arc::from(buf);
-        ranges
-            .into_iter()
-            .map(|r| Self::within(&buf, r))
-            .collect()
+        ranges.into_iter().map(|r| Self::within(&buf, r)).collect()
     }
 
     fn within(buf: &Arc<str>, range: Range<usize>) -> Self {
@@ -205,7 +202,10 @@ mod tests {
         let trimmed = parts[0].slice_of(parts[0].trim()).expect("a slice of it");
         assert_eq!(trimmed, "Tofacitinib works.");
         assert!(Arc::ptr_eq(&trimmed.buf, &parts[0].buf));
-        assert!(parts[0].slice_of("Tofacitinib").is_none(), "not a slice of it");
+        assert!(
+            parts[0].slice_of("Tofacitinib").is_none(),
+            "not a slice of it"
+        );
     }
 
     #[test]
