@@ -126,7 +126,10 @@ fn set_id(slot: &mut Option<String>, value: &str, valid: impl Fn(&str) -> bool) 
 /// Reads a metadata line into `meta`; false when the line is no metadata.
 pub fn absorb(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
     // One pass over the line decides whether any metadata rule can apply.
-    if !vocab.metadata_cues.is_match(line) && !has_year(line) {
+    // A long line can only be one of the self-describing kinds just below,
+    // whose anchored regexes fail at once on prose, so it skips the scan.
+    let long = line.len() > MAX_METADATA_LINE;
+    if !long && !vocab.metadata_cues.is_match(line) && !has_year(line) {
         return false;
     }
     // Lines that say what they are, at any length.
