@@ -54,6 +54,36 @@ fn a_ten_megabyte_line_parses() {
 }
 
 #[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "takes over a minute unoptimised; .ci/run runs it with --release (about 5 s)"
+)]
+fn a_fifty_megabyte_file_loads_beside_a_small_one() {
+    // Many paragraphs, English and Chinese in uneven numbers, as a pasted
+    // collection of pages would be: no quadratic step may blow up on it.
+    let mut text = String::from("Tofacitinib in dermatology: a collection\n\n");
+    let mut i = 0;
+    while text.len() < 50_000_000 {
+        text.push_str(&format!(
+            "In cohort {i}, 12 patients with psoriasis received tofacitinib 5 mg twice daily, and 9 responded by week 12.\n\n"
+        ));
+        if i % 3 != 0 {
+            text.push_str(&format!(
+                "第{i}组：12例银屑病患者接受托法替布治疗，9例在第12周应答。\n\n"
+            ));
+        }
+        i += 1;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "big.txt", text.as_bytes());
+    write(dir.path(), "good.txt", GOOD.as_bytes());
+    let corpus = load_paths(&[dir.path().to_path_buf()]);
+    assert!(corpus.diagnostics.is_empty(), "{:?}", corpus.diagnostics);
+    assert_eq!(corpus.studies.len(), 2);
+    assert!(corpus.studies.iter().all(|s| s.drugs == ["tofacitinib"]));
+}
+
+#[test]
 fn a_missing_path_is_a_diagnostic() {
     let corpus = load_paths(&[PathBuf::from("/no/such/studyterm/file.txt")]);
     assert!(corpus.is_empty());
