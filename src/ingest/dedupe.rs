@@ -6,7 +6,7 @@
 //! normalised title and year while their identifiers do not disagree.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hash, Hasher};
+use std::hash::BuildHasher;
 
 use crate::model::{Conflict, Study};
 
@@ -56,9 +56,8 @@ fn group(studies: &[Study]) -> Vec<usize> {
     let mut seen: HashMap<u64, usize> = HashMap::with_capacity(studies.len() * 2);
     for (i, study) in studies.iter().enumerate() {
         for key in keys(study) {
-            let mut h = hasher.build_hasher();
-            key.hash(&mut h);
-            match seen.get(&h.finish()) {
+            let hash = hasher.hash_one(&key);
+            match seen.get(&hash) {
                 Some(&j) if !keys(&studies[j]).contains(&key) => {}
                 // A shared title is not enough when the identifiers differ.
                 Some(&j) if matches!(key, Key::Title(..)) && !compatible(study, &studies[j]) => {}
@@ -67,7 +66,7 @@ fn group(studies: &[Study]) -> Vec<usize> {
                     parent[a.max(b)] = a.min(b);
                 }
                 None => {
-                    seen.insert(h.finish(), i);
+                    seen.insert(hash, i);
                 }
             }
         }

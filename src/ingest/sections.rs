@@ -54,13 +54,7 @@ pub fn build(paragraphs: &[(Option<String>, SharedStr)], vocab: &Vocab) -> Built
     }
     Built {
         sections,
-        summary: (!summary.is_empty()).then(|| {
-            summary
-                .iter()
-                .map(SharedStr::as_str)
-                .collect::<Vec<_>>()
-                .join("\n")
-        }),
+        summary: (!summary.is_empty()).then(|| summary.join("\n")),
     }
 }
 
@@ -73,8 +67,8 @@ pub fn strip_backmatter<'a>(text: &'a str, vocab: &Vocab) -> &'a str {
 }
 
 /// Splits one paragraph at its section labels. Text after a back-matter
-/// label (disclosures, funding) is dropped.
-/// The sections share the paragraph's buffer.
+/// label (disclosures, funding) is dropped. The sections share the
+/// paragraph's buffer.
 pub fn split_labels(paragraph: &SharedStr, vocab: &Vocab) -> Vec<Section> {
     let text = paragraph.as_str();
     let labels = label_positions(text, vocab);

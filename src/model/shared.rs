@@ -62,17 +62,6 @@ impl SharedStr {
             Self::within(&self.buf, start..start + part.len())
         })
     }
-
-    /// `text` shared with the first of `pool` that contains it, or on a
-    /// buffer of its own.
-    pub fn find_in(text: &str, pool: &[SharedStr]) -> SharedStr {
-        pool.iter()
-            .find_map(|p| {
-                let at = memchr::memmem::find(p.as_bytes(), text.as_bytes())?;
-                p.slice_of(&p.as_str()[at..at + text.len()])
-            })
-            .unwrap_or_else(|| SharedStr::from(text))
-    }
 }
 
 impl Default for SharedStr {
@@ -206,17 +195,6 @@ mod tests {
             parts[0].slice_of("Tofacitinib").is_none(),
             "not a slice of it"
         );
-    }
-
-    #[test]
-    fn text_found_in_a_pool_is_shared_and_other_text_is_not() {
-        let pool = SharedStr::many(&["Background: a. Methods: b.", "Results: c."]);
-        let found = SharedStr::find_in("Methods: b.", &pool);
-        assert_eq!(found, "Methods: b.");
-        assert!(Arc::ptr_eq(&found.buf, &pool[0].buf));
-        let own = SharedStr::find_in("elsewhere", &pool);
-        assert_eq!(own, "elsewhere");
-        assert!(!Arc::ptr_eq(&own.buf, &pool[0].buf));
     }
 
     #[test]

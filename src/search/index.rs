@@ -55,28 +55,6 @@ pub struct SearchIndex {
     vocabulary: Vocabulary,
 }
 
-/// About how many bytes `push` adds to the arena for `study` (lower-casing
-/// can change the length of non-ASCII text a little).
-fn arena_estimate(study: &Study) -> usize {
-    let list = |items: &[String]| items.iter().map(|x| x.len() + 2).sum::<usize>();
-    let single = [
-        &study.design,
-        &study.journal,
-        &study.doi,
-        &study.pmid,
-        &study.pmcid,
-    ]
-    .iter()
-    .map(|f| f.as_ref().map_or(0, |x| x.len() + 2))
-    .sum::<usize>();
-    study.title.len()
-        + list(&study.drugs)
-        + list(&study.conditions)
-        + list(&study.keywords)
-        + single
-        + LIST_FIELDS.len()
-}
-
 /// Years further apart than this are sorted by comparison instead.
 const MAX_YEAR_SPAN: usize = 1000;
 
@@ -97,14 +75,10 @@ impl SearchIndex {
             event_postings: HashMap::new(),
             vocabulary: Vocabulary::new(lexicon),
         };
-        // Sized up front: grown by doubling, the arena of a large folder
-        // would hold up to twice what it needs at the peak.
-        index
-            .arena
-            .reserve_exact(studies.iter().map(arena_estimate).sum());
         for study in studies {
             index.push(study, lexicon);
         }
+        // The arena grew by doubling; a large folder keeps it for the session.
         index.arena.shrink_to_fit();
         index
     }
