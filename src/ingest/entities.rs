@@ -381,7 +381,8 @@ fn outcomes(sections: &[Section], paragraphs: &[SharedStr], vocab: &Vocab) -> Ve
             if out.len() == MAX_OUTCOMES {
                 return out;
             }
-            let sentence = &text[start..end];
+            // A sentence range starts after the previous stop, at a space.
+            let sentence = text[start..end].trim();
             if stated[k] && !methods[k] && textutil::word_count(sentence) <= 80 {
                 let squeezed = textutil::squeeze(sentence);
                 // Shared with the paragraph unless squeezing changed it.
