@@ -55,7 +55,7 @@ impl Column {
             Column::Drugs => study.drugs.join(", "),
             Column::Dose => dose_cell(study),
             Column::Condition => study.conditions.join(", "),
-            Column::Design => study.design.clone().unwrap_or_default(),
+            Column::Design => study.design.as_deref().unwrap_or_default().to_string(),
             Column::Patients => study.n_patients.map(|n| n.to_string()).unwrap_or_default(),
             Column::Outcome => outcome_cell(study),
             Column::AdverseEvents => adverse_event_cell(study),
@@ -199,7 +199,7 @@ pub fn adverse_event_cell(study: &Study) -> String {
                 .find(|s| text.contains(&format!("{s} {ae}")));
             match severe {
                 Some(s) => format!("{s} {ae}"),
-                None => ae.clone(),
+                None => ae.to_string(),
             }
         })
         .collect::<Vec<_>>()

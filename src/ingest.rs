@@ -27,7 +27,7 @@ use rayon::prelude::*;
 
 pub use bilingual::{align, is_chinese};
 
-use crate::model::{Corpus, Diagnostic, Study};
+use crate::model::{Corpus, Diagnostic, SharedStr, Study};
 
 /// Files larger than this are refused rather than read into memory.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
@@ -134,7 +134,9 @@ fn enrich(study: &mut Study, title_text: Option<String>, vocab: &crate::vocab::V
     study.adverse_events = found.adverse_events;
     study.outcomes = found.outcomes;
     study.n_patients = counts::patients(&prose, &study.chinese, vocab);
-    study.design = counts::design(title_text.as_deref(), &prose, study.n_patients, vocab);
+    study.design = counts::design(title_text.as_deref(), &prose, study.n_patients, vocab)
+        .as_deref()
+        .map(SharedStr::interned);
     if study.design.as_deref() == Some("review") {
         // A review's numbers are the trials it cites, not its own patients.
         study.n_patients = None;

@@ -9,6 +9,10 @@ use serde::{Deserialize, Serialize};
 
 pub use shared::SharedStr;
 
+/// A paragraph pair: indices into `english` and `chinese` (a study has far
+/// fewer than 2^32 paragraphs, and a corpus holds one pair list per study).
+pub type Aligned = (Option<u32>, Option<u32>);
+
 /// One study, as far as its text tells. A value the text does not state is
 /// `None` or empty, never guessed.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -19,7 +23,7 @@ pub struct Study {
     /// Where the text came from (a path, or `seeds/NAME` for bundled files).
     pub source: String,
     /// Which reader made the record and the page shape it recognised.
-    pub format: String,
+    pub format: SharedStr,
     pub title: String,
     /// The title in the article's own language when the record gives one
     /// (MEDLINE `TT`, PubMed XML `VernacularTitle`), e.g. Chinese.
@@ -30,7 +34,7 @@ pub struct Study {
     pub title_derived: bool,
     pub authors: Vec<String>,
     pub affiliations: Vec<String>,
-    pub journal: Option<String>,
+    pub journal: Option<SharedStr>,
     pub year: Option<i32>,
     pub volume: Option<String>,
     pub issue: Option<String>,
@@ -41,14 +45,14 @@ pub struct Study {
     /// With the `PMC` prefix.
     pub pmcid: Option<String>,
     pub publisher: Option<String>,
-    pub keywords: Vec<String>,
-    pub design: Option<String>,
+    pub keywords: Vec<SharedStr>,
+    pub design: Option<SharedStr>,
     pub n_patients: Option<u32>,
     /// Canonical generic names, in order of first mention.
-    pub drugs: Vec<String>,
+    pub drugs: Vec<SharedStr>,
     pub doses: Vec<Dose>,
-    pub conditions: Vec<String>,
-    pub adverse_events: Vec<String>,
+    pub conditions: Vec<SharedStr>,
+    pub adverse_events: Vec<SharedStr>,
     /// Sentences that state a result.
     pub outcomes: Vec<SharedStr>,
     pub sections: Vec<Section>,
@@ -60,7 +64,7 @@ pub struct Study {
     pub chinese: Vec<SharedStr>,
     /// Pairs of indices into `english` and `chinese`; either side may be
     /// `None` when a paragraph has no counterpart.
-    pub alignment: Vec<(Option<usize>, Option<usize>)>,
+    pub alignment: Vec<Aligned>,
     pub warnings: Vec<String>,
     /// Every file (or record) this study was read from, when it arrived
     /// more than once.
@@ -85,7 +89,7 @@ pub struct Conflict {
 /// A dose as the text states it, attributed to one drug.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dose {
-    pub drug: String,
+    pub drug: SharedStr,
     pub text: String,
 }
 
@@ -93,7 +97,7 @@ pub struct Dose {
 /// text does not label.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Section {
-    pub label: Option<String>,
+    pub label: Option<SharedStr>,
     pub text: SharedStr,
 }
 

@@ -25,11 +25,11 @@ pub fn render(studies: &[&Study]) -> String {
             fields.push(("author", escape(&study.authors.join(" and "))));
         }
         for (name, value) in [
-            ("journal", &study.journal),
-            ("volume", &study.volume),
-            ("number", &study.issue),
-            ("pages", &study.pages),
-            ("publisher", &study.publisher),
+            ("journal", study.journal.as_deref()),
+            ("volume", study.volume.as_deref()),
+            ("number", study.issue.as_deref()),
+            ("pages", study.pages.as_deref()),
+            ("publisher", study.publisher.as_deref()),
         ] {
             if let Some(v) = value {
                 fields.push((name, escape(v)));

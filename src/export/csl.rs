@@ -75,7 +75,7 @@ pub fn item(study: &Study) -> CslItem {
                 literal: Some(a.clone()),
             })
             .collect(),
-        container_title: study.journal.clone(),
+        container_title: study.journal.as_deref().map(str::to_string),
         issued: study.year.map(|y| CslDate {
             date_parts: vec![vec![y]],
         }),

@@ -15,7 +15,7 @@ pub fn render(studies: &[&Study]) -> Result<Vec<u8>, csv::Error> {
         let mut row = vec![
             study.id.clone(),
             study.title.clone(),
-            study.journal.clone().unwrap_or_default(),
+            study.journal.as_deref().unwrap_or_default().to_string(),
         ];
         row.extend(Column::ALL.iter().map(|c| c.cell(study)));
         row.extend([&study.doi, &study.pmid, &study.pmcid].map(|v| v.clone().unwrap_or_default()));

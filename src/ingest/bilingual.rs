@@ -8,6 +8,7 @@
 //! of the characters of its English source.
 
 use super::textutil::script_counts;
+use crate::model::Aligned;
 
 /// Chinese when Han characters make up at least 30% of the letters.
 pub fn is_chinese(text: &str) -> bool {
@@ -18,14 +19,12 @@ pub fn is_chinese(text: &str) -> bool {
     han > 0 && han * 10 >= (han + latin) * 3
 }
 
-type Pair = (Option<usize>, Option<usize>);
-
-pub fn align<S: AsRef<str>>(english: &[S], chinese: &[S]) -> Vec<Pair> {
+pub fn align<S: AsRef<str>>(english: &[S], chinese: &[S]) -> Vec<Aligned> {
     let (n, m) = (english.len(), chinese.len());
     if n == m || n == 0 || m == 0 {
         let k = n.max(m);
         return (0..k)
-            .map(|i| ((i < n).then_some(i), (i < m).then_some(i)))
+            .map(|i| ((i < n).then_some(i as u32), (i < m).then_some(i as u32)))
             .collect();
     }
     let en: Vec<f64> = english
@@ -52,7 +51,7 @@ const BEADS: [(usize, usize, f64); 6] = [
 /// Variance of the length difference per character (Gale and Church, 1993).
 const VARIANCE: f64 = 6.8;
 
-fn gale_church(en: &[f64], zh: &[f64]) -> Vec<Pair> {
+fn gale_church(en: &[f64], zh: &[f64]) -> Vec<Aligned> {
     let (n, m) = (en.len(), zh.len());
     // Measured over both texts, but held to the range seen between English
     // and Chinese so that one untranslated paragraph cannot skew it.
@@ -85,15 +84,15 @@ fn gale_church(en: &[f64], zh: &[f64]) -> Vec<Pair> {
         let (di, dj) = back[i][j];
         let mut bead = Vec::new();
         match (di, dj) {
-            (0, _) => (j - dj..j).for_each(|b| bead.push((None, Some(b)))),
-            (_, 0) => (i - di..i).for_each(|a| bead.push((Some(a), None))),
+            (0, _) => (j - dj..j).for_each(|b| bead.push((None, Some(b as u32)))),
+            (_, 0) => (i - di..i).for_each(|a| bead.push((Some(a as u32), None))),
             _ => {
                 for a in i - di..i {
                     for b in j - dj..j {
                         if di == dj && a - (i - di) != b - (j - dj) {
                             continue;
                         }
-                        bead.push((Some(a), Some(b)));
+                        bead.push((Some(a as u32), Some(b as u32)));
                     }
                 }
             }

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::hash::BuildHasher;
 
-use crate::model::{Conflict, Study};
+use crate::model::{Conflict, SharedStr, Study};
 
 /// Merges every group of duplicates into the place of its first member;
 /// the others leave the list, which keeps its order otherwise.
@@ -158,9 +158,10 @@ fn merge(mut members: Vec<Study>) -> Study {
         }};
     }
     let text = |v: &String| v.clone();
+    let shared = |v: &SharedStr| v.to_string();
     let number = |v: &i32| v.to_string();
     let count = |v: &u32| v.to_string();
-    scalar!(journal, text);
+    scalar!(journal, shared);
     scalar!(year, number);
     scalar!(volume, text);
     scalar!(issue, text);
@@ -169,7 +170,7 @@ fn merge(mut members: Vec<Study>) -> Study {
     scalar!(pmid, text);
     scalar!(pmcid, text);
     scalar!(publisher, text);
-    scalar!(design, text);
+    scalar!(design, shared);
     scalar!(n_patients, count);
     scalar!(title_original, text);
     // A title read from a text beats a composed one.
@@ -202,7 +203,8 @@ fn merge(mut members: Vec<Study>) -> Study {
         .iter()
         .map(|m| m.format.as_str())
         .collect::<Vec<_>>()
-        .join("+");
+        .join("+")
+        .into();
     merged.sources = sources;
     merged
 }
@@ -224,9 +226,12 @@ fn record(study: &mut Study, field: &str, values: Vec<(String, String)>) {
     }
 }
 
-fn union(into: &mut Vec<String>, from: &[String]) {
+fn union<T: Clone + AsRef<str>>(into: &mut Vec<T>, from: &[T]) {
     for item in from {
-        if !into.iter().any(|x| x.eq_ignore_ascii_case(item)) {
+        if !into
+            .iter()
+            .any(|x| x.as_ref().eq_ignore_ascii_case(item.as_ref()))
+        {
             into.push(item.clone());
         }
     }

@@ -9,12 +9,12 @@ use crate::model::{Dose, Section, SharedStr, Study};
 use crate::vocab::Vocab;
 
 pub struct Found {
-    pub drugs: Vec<String>,
+    pub drugs: Vec<SharedStr>,
     /// Mentions per drug, same order as `drugs`.
     pub drug_counts: Vec<usize>,
     pub doses: Vec<Dose>,
-    pub conditions: Vec<String>,
-    pub adverse_events: Vec<String>,
+    pub conditions: Vec<SharedStr>,
+    pub adverse_events: Vec<SharedStr>,
     pub outcomes: Vec<SharedStr>,
 }
 
@@ -94,14 +94,14 @@ pub fn extract(study: &Study, title: Option<&str>, prose: &Prose, vocab: &Vocab)
         drugs: drugs
             .order
             .iter()
-            .map(|&e| lexicon.drugs[e].name.clone())
+            .map(|&e| SharedStr::interned(&lexicon.drugs[e].name))
             .collect(),
         doses,
         conditions: salient_conditions(&conditions, lexicon),
         adverse_events: events
             .order
             .iter()
-            .map(|&e| lexicon.adverse_events[e].name.clone())
+            .map(|&e| SharedStr::interned(&lexicon.adverse_events[e].name))
             .collect(),
         outcomes: outcomes(&study.sections, paragraphs, vocab),
     }
@@ -194,7 +194,7 @@ fn count_cooccurrences(prose: &Prose, lexicon: &Lexicon, conditions: &mut Tally)
 /// mentioned at least a third as often as the most mentioned one. A
 /// condition whose name is inside a more specific one found in the same text
 /// ("dermatomyositis" inside "juvenile dermatomyositis") is left out.
-fn salient_conditions(tally: &Tally, lexicon: &Lexicon) -> Vec<String> {
+fn salient_conditions(tally: &Tally, lexicon: &Lexicon) -> Vec<SharedStr> {
     let name = |e: usize| lexicon.conditions[e].name.as_str();
     let specific: Vec<usize> = tally
         .order
@@ -216,7 +216,9 @@ fn salient_conditions(tally: &Tally, lexicon: &Lexicon) -> Vec<String> {
         .map(|(i, &e)| (i, e))
         .collect();
     kept.sort_by_key(|&(i, e)| (std::cmp::Reverse(tally.score[&e]), i));
-    kept.into_iter().map(|(_, e)| name(e).to_string()).collect()
+    kept.into_iter()
+        .map(|(_, e)| SharedStr::interned(name(e)))
+        .collect()
 }
 
 fn contains_words(haystack: &str, needle: &str) -> bool {
@@ -314,7 +316,7 @@ fn find_doses(text: &str, mentions: &[Mention], lexicon: &Lexicon, vocab: &Vocab
             dose.push_str(freq);
         }
         out.push(Dose {
-            drug: lexicon.drugs[drug.entry].name.clone(),
+            drug: SharedStr::interned(&lexicon.drugs[drug.entry].name),
             text: dose,
         });
     }
@@ -409,8 +411,26 @@ mod tests {
         let lexicon = Lexicon::builtin();
         find_doses(text, &lexicon.mentions(text), lexicon, Vocab::builtin())
             .into_iter()
-            .map(|d| (d.drug, d.text))
+            .map(|d| (d.drug.to_string(), d.text))
             .collect()
+    }
+
+    #[test]
+    fn outcome_sentences_are_cut_from_the_paragraph_not_copied() {
+        let paragraphs = SharedStr::many(&[
+            "Background of the disease.",
+            "We treated 12 patients. After 12 weeks, 10 patients achieved clear skin. The drug was well tolerated.",
+            "Tofacitinib was effective in these patients.",
+        ]);
+        let found = outcomes(&[], &paragraphs, Vocab::builtin());
+        assert!(!found.is_empty());
+        for sentence in &found {
+            assert_eq!(sentence.as_str(), sentence.trim());
+            assert!(
+                sentence.same_buffer(&paragraphs[0]),
+                "{sentence} was copied"
+            );
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use super::{sections, textutil};
 use crate::lexicon::Lexicon;
+use crate::model::SharedStr;
 use crate::vocab::Vocab;
 
 /// Lines longer than this are never furniture or calls to action.
@@ -44,7 +45,7 @@ fn is_reference(line: &str) -> bool {
 
 /// A heading line that is a section label on its own (`Methods`,
 /// `RESULTS:`). `Some(None)` is a back-matter heading.
-pub fn heading_label(line: &str, vocab: &Vocab) -> Option<Option<String>> {
+pub fn heading_label(line: &str, vocab: &Vocab) -> Option<Option<SharedStr>> {
     if line.len() > 80 || textutil::word_count(line) > 6 {
         return None;
     }

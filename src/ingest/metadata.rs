@@ -4,7 +4,7 @@
 use regex::Regex;
 
 use super::textutil;
-use crate::model::Study;
+use crate::model::{SharedStr, Study};
 use crate::vocab::Vocab;
 
 /// What the metadata lines said, before it is copied into a [`Study`].
@@ -54,7 +54,7 @@ impl Meta {
     }
 
     pub fn fill(self, study: &mut Study) {
-        study.journal = self.journal;
+        study.journal = self.journal.as_deref().map(SharedStr::interned);
         study.year = self.year.or(self.fallback_year);
         study.volume = self.volume;
         study.issue = self.issue;
@@ -63,7 +63,11 @@ impl Meta {
         study.pmid = self.pmid;
         study.pmcid = self.pmcid;
         study.publisher = self.publisher;
-        study.keywords = self.keywords;
+        study.keywords = self
+            .keywords
+            .iter()
+            .map(|k| SharedStr::interned(k))
+            .collect();
         if study.authors.is_empty() {
             study.authors = self.authors;
         }

@@ -27,10 +27,10 @@ struct Reading<'a> {
     header: Vec<HeaderLine<'a>>,
     header_index: HashMap<&'a str, usize>,
     affiliations: Vec<String>,
-    english: Vec<(Option<String>, &'a str)>,
+    english: Vec<(Option<SharedStr>, &'a str)>,
     chinese: Vec<&'a str>,
     pending_block: Option<String>,
-    pending_label: Option<String>,
+    pending_label: Option<SharedStr>,
     /// A back-matter heading (`Fund program:`, `引用本文：`) was the last
     /// line: the next paragraph is not abstract.
     skip_next: bool,
@@ -185,7 +185,7 @@ fn add_header<'a>(r: &mut Reading<'a>, line: &'a str) {
 
 fn assemble(r: Reading<'_>, vocab: &Vocab) -> Study {
     let mut study = Study {
-        format: r.meta.shape().to_string(),
+        format: SharedStr::interned(r.meta.shape()),
         ..Study::default()
     };
     let header = title::resolve_header(&r.header, r.meta.journal(), vocab);
@@ -195,7 +195,7 @@ fn assemble(r: Reading<'_>, vocab: &Vocab) -> Study {
     dedupe(&mut study.affiliations);
     r.meta.fill(&mut study);
 
-    let english: Vec<(Option<String>, &str)> = r
+    let english: Vec<(Option<SharedStr>, &str)> = r
         .english
         .iter()
         .map(|(heading, t)| (heading.clone(), sections::strip_backmatter(t, vocab)))
@@ -212,7 +212,7 @@ fn assemble(r: Reading<'_>, vocab: &Vocab) -> Study {
     let mut paragraphs = SharedStr::many(&texts);
     study.chinese = paragraphs.split_off(english.len());
     study.english = paragraphs;
-    let headed: Vec<(Option<String>, SharedStr)> = english
+    let headed: Vec<(Option<SharedStr>, SharedStr)> = english
         .into_iter()
         .map(|(heading, _)| heading)
         .zip(study.english.iter().cloned())

@@ -73,11 +73,11 @@ impl Fields {
 
 pub fn build(fields: Fields, format: &str, vocab: &Vocab) -> Study {
     let mut study = Study {
-        format: format.to_string(),
+        format: SharedStr::interned(format),
         title_original: fields.title_original,
         authors: fields.authors,
         affiliations: fields.affiliations,
-        journal: fields.journal,
+        journal: fields.journal.as_deref().map(SharedStr::interned),
         year: fields.year,
         volume: fields.volume,
         issue: fields.issue,
@@ -86,7 +86,11 @@ pub fn build(fields: Fields, format: &str, vocab: &Vocab) -> Study {
         pmid: fields.pmid,
         pmcid: fields.pmcid,
         publisher: fields.publisher,
-        keywords: fields.keywords,
+        keywords: fields
+            .keywords
+            .iter()
+            .map(|k| SharedStr::interned(k))
+            .collect(),
         ..Study::default()
     };
     for (label, text) in fields.abstract_parts {

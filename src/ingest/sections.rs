@@ -17,7 +17,7 @@ pub struct Built {
 /// When one paragraph is a whole structured abstract (it opens with a label
 /// and holds three or more), the unlabelled paragraphs beside it are a page's
 /// summary, not sections.
-pub fn build(paragraphs: &[(Option<String>, SharedStr)], vocab: &Vocab) -> Built {
+pub fn build(paragraphs: &[(Option<SharedStr>, SharedStr)], vocab: &Vocab) -> Built {
     let split: Vec<Vec<Section>> = paragraphs
         .iter()
         .map(|(heading, text)| {
@@ -74,7 +74,7 @@ pub fn split_labels(paragraph: &SharedStr, vocab: &Vocab) -> Vec<Section> {
     let labels = label_positions(text, vocab);
     let mut out = Vec::new();
     let head_end = labels.first().map_or(text.len(), |l| l.0);
-    let mut push = |label: Option<String>, part: &str| {
+    let mut push = |label: Option<SharedStr>, part: &str| {
         let part = part.trim();
         if !part.is_empty() || label.is_some() {
             out.push(Section {
@@ -96,7 +96,7 @@ pub fn split_labels(paragraph: &SharedStr, vocab: &Vocab) -> Vec<Section> {
 
 /// (label start, text start, shown label or `None` for back matter) of each
 /// label in a paragraph.
-fn label_positions(text: &str, vocab: &Vocab) -> Vec<(usize, usize, Option<String>)> {
+fn label_positions(text: &str, vocab: &Vocab) -> Vec<(usize, usize, Option<SharedStr>)> {
     vocab
         .label_spans(text)
         .map(|span| {
@@ -107,9 +107,9 @@ fn label_positions(text: &str, vocab: &Vocab) -> Vec<(usize, usize, Option<Strin
 }
 
 /// A label as shown: shouting labels recased, others as written.
-pub fn shown_label(written: &str, vocab: &Vocab) -> String {
+pub fn shown_label(written: &str, vocab: &Vocab) -> SharedStr {
     let written = textutil::squeeze(written);
-    if written.chars().any(char::is_lowercase) {
+    let shown: String = if written.chars().any(char::is_lowercase) {
         let mut chars = written.chars();
         chars
             .next()
@@ -117,7 +117,8 @@ pub fn shown_label(written: &str, vocab: &Vocab) -> String {
             .unwrap_or_default()
     } else {
         textutil::title_case(&written, vocab)
-    }
+    };
+    SharedStr::interned(&shown)
 }
 
 #[cfg(test)]
@@ -127,7 +128,7 @@ mod tests {
     fn labels(text: &str) -> Vec<(Option<String>, String)> {
         split_labels(&SharedStr::from(text), Vocab::builtin())
             .into_iter()
-            .map(|s| (s.label, s.text.to_string()))
+            .map(|s| (s.label.map(String::from), s.text.to_string()))
             .collect()
     }
 

@@ -9,6 +9,8 @@
 //! compares, prints and serialises as the plain string it stands for.
 
 use std::borrow::Borrow;
+use std::cell::RefCell;
+use std::collections::HashSet;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::ops::{Deref, Range};
@@ -61,6 +63,42 @@ impl SharedStr {
             let start = self.start as usize + offset;
             Self::within(&self.buf, start..start + part.len())
         })
+    }
+}
+
+/// Names longer than this are not interned: they are rarely repeated.
+const MAX_INTERNED_LEN: usize = 80;
+/// A thread interns at most this many names; past that, new ones are fresh.
+const MAX_INTERNED: usize = 8192;
+
+impl SharedStr {
+    /// `text` as a name shared with every equal name this thread interned
+    /// before: a drug, condition, section label, design or journal repeats
+    /// across a folder, and each repeat then costs no allocation.
+    pub fn interned(text: &str) -> SharedStr {
+        thread_local! {
+            static NAMES: RefCell<HashSet<SharedStr>> = RefCell::new(HashSet::new());
+        }
+        if text.len() > MAX_INTERNED_LEN {
+            return Self::from(text);
+        }
+        NAMES.with_borrow_mut(|names| {
+            if let Some(found) = names.get(text) {
+                return found.clone();
+            }
+            let name = Self::from(text);
+            if names.len() < MAX_INTERNED {
+                names.insert(name.clone());
+            }
+            name
+        })
+    }
+}
+
+impl SharedStr {
+    /// Whether both are cut from one buffer (no copy was made).
+    pub fn same_buffer(&self, other: &SharedStr) -> bool {
+        Arc::ptr_eq(&self.buf, &other.buf)
     }
 }
 
@@ -195,6 +233,17 @@ mod tests {
             parts[0].slice_of("Tofacitinib").is_none(),
             "not a slice of it"
         );
+    }
+
+    #[test]
+    fn interned_names_are_one_buffer_per_thread() {
+        let a = SharedStr::interned("tofacitinib");
+        let b = SharedStr::interned(&String::from("tofacitinib"));
+        assert_eq!(a, b);
+        assert!(a.same_buffer(&b));
+        assert!(!a.same_buffer(&SharedStr::interned("baricitinib")));
+        let long = "x".repeat(MAX_INTERNED_LEN + 1);
+        assert!(!SharedStr::interned(&long).same_buffer(&SharedStr::interned(&long)));
     }
 
     #[test]

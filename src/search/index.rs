@@ -104,7 +104,7 @@ impl SearchIndex {
             ),
         ] {
             for name in names {
-                if let Some(e) = terms.iter().position(|t| &t.name == name) {
+                if let Some(e) = terms.iter().position(|t| t.name == name.as_str()) {
                     postings.entry(e).or_default().push(id);
                 }
             }
@@ -120,8 +120,8 @@ impl SearchIndex {
             study.drugs.join(", "),
             study.conditions.join(", "),
             study.keywords.join(", "),
-            study.design.clone().unwrap_or_default(),
-            study.journal.clone().unwrap_or_default(),
+            study.design.as_deref().unwrap_or_default().to_string(),
+            study.journal.as_deref().unwrap_or_default().to_string(),
             ids,
         ];
         let base = self.arena.len();

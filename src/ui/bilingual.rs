@@ -23,6 +23,7 @@ pub struct Pair {
 pub fn pairs(study: &Study) -> Vec<Pair> {
     let mut out: Vec<Pair> = Vec::new();
     for &(en, zh) in &study.alignment {
+        let (en, zh) = (en.map(|e| e as usize), zh.map(|z| z as usize));
         let joins = out.last().is_some_and(|p| {
             en.is_some_and(|e| p.english.contains(&e)) || zh.is_some_and(|z| p.chinese.contains(&z))
         });

@@ -113,7 +113,7 @@ fn logical_lines(s: &Study) -> Vec<Styled> {
     }
     let mut citation = Vec::new();
     if let Some(j) = &s.journal {
-        citation.push(j.clone());
+        citation.push(j.to_string());
     }
     if let Some(y) = s.year {
         citation.push(y.to_string());
@@ -144,7 +144,7 @@ fn logical_lines(s: &Study) -> Vec<Styled> {
         out.push(vec![(ids.join("  "), theme::dim())]);
     }
     let badges: Vec<String> = [
-        s.design.clone(),
+        s.design.as_deref().map(str::to_string),
         s.n_patients.map(|n| format!("n={n}")),
         Some(if s.chinese.is_empty() {
             "EN".into()
@@ -169,7 +169,7 @@ fn logical_lines(s: &Study) -> Vec<Styled> {
                     .map(|x| x.text.as_str())
                     .collect();
                 if doses.is_empty() {
-                    d.clone()
+                    d.to_string()
                 } else {
                     format!("{d} ({})", doses.join("; "))
                 }
@@ -200,7 +200,7 @@ fn logical_lines(s: &Study) -> Vec<Styled> {
     for section in &s.sections {
         out.push(Vec::new());
         if let Some(label) = &section.label {
-            out.push(vec![(label.clone(), theme::label())]);
+            out.push(vec![(label.to_string(), theme::label())]);
         }
         out.push(vec![(section.text.to_string(), Style::new())]);
     }
