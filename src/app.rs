@@ -8,7 +8,7 @@ mod mouse;
 
 use crate::evidence::Column;
 use crate::export::Format;
-use crate::model::Corpus;
+use crate::model::{Corpus, SharedStr};
 use crate::search::{self, Hit, Query, SearchIndex};
 use crate::ui::layout::{self, Areas};
 
@@ -258,7 +258,7 @@ impl App {
 
     /// Selects the study with this id again when it is still listed (the
     /// first row otherwise), and scrolls the list to it.
-    fn reselect(&mut self, id: Option<String>) {
+    fn reselect(&mut self, id: Option<SharedStr>) {
         self.selected = id
             .and_then(|id| {
                 self.hits

@@ -59,7 +59,7 @@ impl Column {
             Column::Patients => study.n_patients.map(|n| n.to_string()).unwrap_or_default(),
             Column::Outcome => outcome_cell(study),
             Column::AdverseEvents => adverse_event_cell(study),
-            Column::Source => study.source.clone(),
+            Column::Source => study.source.to_string(),
         };
         if text.is_empty() {
             EMPTY.to_string()
@@ -116,7 +116,7 @@ fn dose_cell(study: &Study) -> String {
         .iter()
         .map(|d| {
             if single {
-                d.text.clone()
+                d.text.to_string()
             } else {
                 format!("{} {}", d.drug, d.text)
             }

@@ -75,11 +75,12 @@ pub fn ingest_file(id: &str, source: &str, bytes: &[u8]) -> Result<Ingested, Ing
     let (format, fields) = match kind {
         records::Kind::Page => {
             let mut study = page::parse(&decoded.text).ok_or(IngestError::NoStudy)?;
-            study.id = id.to_string();
-            study.source = source.to_string();
+            study.id = id.into();
+            study.source = source.into();
             let mut warnings = decoded.warnings;
             warnings.append(&mut study.warnings);
             study.warnings = warnings;
+            study.compact();
             out.studies.push(study);
             return Ok(out);
         }
@@ -110,11 +111,12 @@ pub fn ingest_file(id: &str, source: &str, bytes: &[u8]) -> Result<Ingested, Ing
         }
         let mut study = records::build(fields, format, vocab);
         study.id = match &study.pmid {
-            Some(pmid) => format!("{id}-{pmid}"),
-            None => format!("{id}-{}", i + 1),
+            Some(pmid) => format!("{id}-{pmid}").into(),
+            None => format!("{id}-{}", i + 1).into(),
         };
-        study.source = source.to_string();
+        study.source = source.into();
         study.warnings.extend(decoded.warnings.iter().cloned());
+        study.compact();
         out.studies.push(study);
     }
     if out.studies.is_empty() {
@@ -142,16 +144,15 @@ fn enrich(study: &mut Study, title_text: Option<String>, vocab: &crate::vocab::V
         study.n_patients = None;
     }
     match title_text {
-        Some(t) => study.title = t,
+        Some(t) => study.title = t.into(),
         None => {
-            study.title = title::derive(study, &found.drug_counts);
+            study.title = title::derive(study, &found.drug_counts).into();
             study.title_derived = true;
         }
     }
     if study.sections.is_empty() && study.chinese.is_empty() {
         study.warnings.push("no abstract text found".into());
     }
-    study.shrink_to_fit();
 }
 
 /// The studies bundled in the binary (`seeds/`).
@@ -235,9 +236,9 @@ fn make_ids_unique(studies: &mut [Study]) {
     }
     let mut count: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for i in clashes {
-        let n = count.entry(studies[i].id.clone()).or_insert(1);
+        let n = count.entry(studies[i].id.to_string()).or_insert(1);
         *n += 1;
-        studies[i].id = format!("{}-{}", studies[i].id, n);
+        studies[i].id = format!("{}-{}", studies[i].id, n).into();
     }
 }
 
@@ -344,7 +345,7 @@ mod tests {
         let mut studies: Vec<Study> = ["a", "b", "a", "a"]
             .iter()
             .map(|id| Study {
-                id: id.to_string(),
+                id: (*id).into(),
                 ..Study::default()
             })
             .collect();

@@ -19,16 +19,16 @@ pub type Aligned = (Option<u32>, Option<u32>);
 pub struct Study {
     /// Unique within a corpus: the file stem (plus a record index for
     /// multi-record files).
-    pub id: String,
+    pub id: SharedStr,
     /// Where the text came from (a path, or `seeds/NAME` for bundled files).
-    pub source: String,
+    pub source: SharedStr,
     /// Which reader made the record and the page shape it recognised.
     pub format: SharedStr,
-    pub title: String,
+    pub title: SharedStr,
     /// The title in the article's own language when the record gives one
     /// (MEDLINE `TT`, PubMed XML `VernacularTitle`), e.g. Chinese.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title_original: Option<String>,
+    pub title_original: Option<SharedStr>,
     /// True when the text has no title and `title` was composed from the
     /// extracted drug, condition and design.
     pub title_derived: bool,
@@ -36,15 +36,15 @@ pub struct Study {
     pub affiliations: Vec<String>,
     pub journal: Option<SharedStr>,
     pub year: Option<i32>,
-    pub volume: Option<String>,
-    pub issue: Option<String>,
-    pub pages: Option<String>,
+    pub volume: Option<SharedStr>,
+    pub issue: Option<SharedStr>,
+    pub pages: Option<SharedStr>,
     /// Bare DOI, e.g. `10.2147/IDR.S421299`.
-    pub doi: Option<String>,
-    pub pmid: Option<String>,
+    pub doi: Option<SharedStr>,
+    pub pmid: Option<SharedStr>,
     /// With the `PMC` prefix.
-    pub pmcid: Option<String>,
-    pub publisher: Option<String>,
+    pub pmcid: Option<SharedStr>,
+    pub publisher: Option<SharedStr>,
     pub keywords: Vec<SharedStr>,
     pub design: Option<SharedStr>,
     pub n_patients: Option<u32>,
@@ -59,7 +59,7 @@ pub struct Study {
     /// A short unlabelled summary that some aggregator pages put before a
     /// structured abstract.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub summary: Option<String>,
+    pub summary: Option<SharedStr>,
     pub english: Vec<SharedStr>,
     pub chinese: Vec<SharedStr>,
     /// Pairs of indices into `english` and `chinese`; either side may be
@@ -90,7 +90,7 @@ pub struct Conflict {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dose {
     pub drug: SharedStr,
-    pub text: String,
+    pub text: SharedStr,
 }
 
 /// One labelled part of an abstract. `label` is `None` for a paragraph the
@@ -107,9 +107,12 @@ impl Study {
         !self.chinese.is_empty()
     }
 
-    /// Gives back the spare capacity the parser's vectors grew with: a
-    /// large folder keeps every study in memory, so slack adds up.
-    pub fn shrink_to_fit(&mut self) {
+    /// Lays the study out for keeping: the spare capacity the parser's
+    /// vectors grew with goes back, and the study's own short strings (id,
+    /// source, title, identifiers, dose texts...) move into one buffer. A
+    /// large folder keeps every study in memory, so per-string allocations
+    /// and slack add up.
+    pub fn compact(&mut self) {
         self.authors.shrink_to_fit();
         self.affiliations.shrink_to_fit();
         self.keywords.shrink_to_fit();
@@ -123,7 +126,24 @@ impl Study {
         self.chinese.shrink_to_fit();
         self.alignment.shrink_to_fit();
         self.warnings.shrink_to_fit();
-        self.title.shrink_to_fit();
+        let mut own: Vec<&mut SharedStr> = vec![&mut self.id, &mut self.source, &mut self.title];
+        own.extend(
+            [
+                &mut self.title_original,
+                &mut self.volume,
+                &mut self.issue,
+                &mut self.pages,
+                &mut self.doi,
+                &mut self.pmid,
+                &mut self.pmcid,
+                &mut self.publisher,
+                &mut self.summary,
+            ]
+            .into_iter()
+            .flatten(),
+        );
+        own.extend(self.doses.iter_mut().map(|d| &mut d.text));
+        SharedStr::pack(&mut own);
     }
 
     /// The abstract as one block of English text (sections joined).

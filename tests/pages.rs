@@ -180,7 +180,7 @@ fn unseen_pages_parse_field_by_field() {
         check(
             "title",
             s.title.starts_with(e.title_starts) && !s.title_derived,
-            s.title.clone(),
+            s.title.to_string(),
         );
         check(
             "journal",
@@ -267,11 +267,11 @@ fn no_site_text_reaches_any_field() {
     ];
     for e in PAGES {
         let s = load(e.file);
-        let mut text = vec![s.title.clone()];
+        let mut text = vec![s.title.to_string()];
         text.extend(s.sections.iter().map(|x| x.text.to_string()));
         text.extend(s.english.iter().map(|p| p.to_string()));
         text.extend(s.chinese.iter().map(|p| p.to_string()));
-        text.extend(s.summary.iter().cloned());
+        text.extend(s.summary.iter().map(|x| x.to_string()));
         let text = text.join("\n");
         for f in furniture {
             assert!(

@@ -24,11 +24,11 @@ fn labels(study: &Study) -> Vec<&str> {
 
 /// Every text field of a study, to check that no page furniture leaked.
 fn all_text(study: &Study) -> String {
-    let mut text = vec![study.title.clone()];
+    let mut text = vec![study.title.to_string()];
     text.extend(study.sections.iter().map(|s| s.text.to_string()));
     text.extend(study.english.iter().map(|p| p.to_string()));
     text.extend(study.chinese.iter().map(|p| p.to_string()));
-    text.extend(study.summary.iter().cloned());
+    text.extend(study.summary.iter().map(|s| s.to_string()));
     text.extend(study.keywords.iter().map(|k| k.to_string()));
     text.extend(study.affiliations.iter().cloned());
     text.extend(study.authors.iter().cloned());

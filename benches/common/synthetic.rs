@@ -100,8 +100,8 @@ pub fn corpus(n: usize) -> Vec<Study> {
                 design
             );
             Study {
-                id: format!("s{i}"),
-                title,
+                id: format!("s{i}").into(),
+                title: title.into(),
                 drugs: vec![drug.into(), second.into()],
                 conditions: vec![condition.into()],
                 keywords: vec![condition.into(), drug.into()],

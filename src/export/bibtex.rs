@@ -39,10 +39,10 @@ pub fn render(studies: &[&Study]) -> String {
             fields.push(("year", year.to_string()));
         }
         if let Some(doi) = &study.doi {
-            fields.push(("doi", doi.clone()));
+            fields.push(("doi", doi.to_string()));
         }
         if let Some(pmid) = &study.pmid {
-            fields.push(("pmid", pmid.clone()));
+            fields.push(("pmid", pmid.to_string()));
         }
         if !study.keywords.is_empty() {
             fields.push(("keywords", escape(&study.keywords.join(", "))));

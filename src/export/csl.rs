@@ -63,9 +63,9 @@ pub struct CslDate {
 pub fn item(study: &Study) -> CslItem {
     let abstract_text = super::abstract_text(study);
     CslItem {
-        id: study.id.clone(),
+        id: study.id.to_string(),
         kind: "article-journal".into(),
-        title: study.title.clone(),
+        title: study.title.to_string(),
         author: study
             .authors
             .iter()
@@ -79,13 +79,13 @@ pub fn item(study: &Study) -> CslItem {
         issued: study.year.map(|y| CslDate {
             date_parts: vec![vec![y]],
         }),
-        doi: study.doi.clone(),
-        pmid: study.pmid.clone(),
-        pmcid: study.pmcid.clone(),
-        volume: study.volume.clone(),
-        issue: study.issue.clone(),
-        page: study.pages.clone(),
-        publisher: study.publisher.clone(),
+        doi: study.doi.as_deref().map(str::to_string),
+        pmid: study.pmid.as_deref().map(str::to_string),
+        pmcid: study.pmcid.as_deref().map(str::to_string),
+        volume: study.volume.as_deref().map(str::to_string),
+        issue: study.issue.as_deref().map(str::to_string),
+        page: study.pages.as_deref().map(str::to_string),
+        publisher: study.publisher.as_deref().map(str::to_string),
         abstract_text: (!abstract_text.is_empty()).then_some(abstract_text),
         keyword: (!study.keywords.is_empty()).then(|| study.keywords.join(", ")),
         url: super::link(study),

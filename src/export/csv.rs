@@ -13,12 +13,15 @@ pub fn render(studies: &[&Study]) -> Result<Vec<u8>, csv::Error> {
     writer.write_record(&header)?;
     for study in studies {
         let mut row = vec![
-            study.id.clone(),
-            study.title.clone(),
-            study.journal.as_deref().unwrap_or_default().to_string(),
+            study.id.to_string(),
+            study.title.to_string(),
+            study.journal.as_deref().unwrap_or_default().into(),
         ];
         row.extend(Column::ALL.iter().map(|c| c.cell(study)));
-        row.extend([&study.doi, &study.pmid, &study.pmcid].map(|v| v.clone().unwrap_or_default()));
+        row.extend(
+            [&study.doi, &study.pmid, &study.pmcid]
+                .map(|v| v.as_deref().unwrap_or_default().to_string()),
+        );
         writer.write_record(&row)?;
     }
     writer

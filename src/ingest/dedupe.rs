@@ -79,7 +79,7 @@ fn group(studies: &[Study]) -> Vec<usize> {
 
 /// Two records that give different DOIs or PMIDs are different studies.
 fn compatible(a: &Study, b: &Study) -> bool {
-    let differ = |x: &Option<String>, y: &Option<String>| match (x, y) {
+    let differ = |x: &Option<SharedStr>, y: &Option<SharedStr>| match (x, y) {
         (Some(x), Some(y)) => !x.eq_ignore_ascii_case(y),
         _ => false,
     };
@@ -101,7 +101,7 @@ fn keys(study: &Study) -> Vec<Key> {
         keys.push(Key::Doi(doi.to_lowercase()));
     }
     if let Some(pmid) = &study.pmid {
-        keys.push(Key::Pmid(pmid.clone()));
+        keys.push(Key::Pmid(pmid.to_string()));
     }
     if let (false, Some(year)) = (study.title_derived, study.year) {
         let title: String = study
@@ -129,7 +129,7 @@ fn rank(study: &Study) -> usize {
 
 fn merge(mut members: Vec<Study>) -> Study {
     members.sort_by_key(rank);
-    let sources: Vec<String> = members.iter().map(|m| m.source.clone()).collect();
+    let sources: Vec<String> = members.iter().map(|m| m.source.to_string()).collect();
     // The text comes from the fullest abstract.
     let fullest = members
         .iter()
@@ -150,18 +150,17 @@ fn merge(mut members: Vec<Study>) -> Study {
         ($field:ident, $show:expr) => {{
             let values: Vec<(String, String)> = members
                 .iter()
-                .filter_map(|m| m.$field.as_ref().map(|v| ($show(v), m.source.clone())))
+                .filter_map(|m| m.$field.as_ref().map(|v| ($show(v), m.source.to_string())))
                 .collect();
             let first = members.iter().find_map(|m| m.$field.clone());
             merged.$field = first;
             record(&mut merged, stringify!($field), values);
         }};
     }
-    let text = |v: &String| v.clone();
-    let shared = |v: &SharedStr| v.to_string();
+    let text = |v: &SharedStr| v.to_string();
     let number = |v: &i32| v.to_string();
     let count = |v: &u32| v.to_string();
-    scalar!(journal, shared);
+    scalar!(journal, text);
     scalar!(year, number);
     scalar!(volume, text);
     scalar!(issue, text);
@@ -170,17 +169,17 @@ fn merge(mut members: Vec<Study>) -> Study {
     scalar!(pmid, text);
     scalar!(pmcid, text);
     scalar!(publisher, text);
-    scalar!(design, shared);
+    scalar!(design, text);
     scalar!(n_patients, count);
     scalar!(title_original, text);
     // A title read from a text beats a composed one.
     let titles: Vec<(String, String)> = members
         .iter()
         .filter(|m| !m.title_derived)
-        .map(|m| (m.title.clone(), m.source.clone()))
+        .map(|m| (m.title.to_string(), m.source.to_string()))
         .collect();
     if let Some((title, _)) = titles.first() {
-        merged.title = title.clone();
+        merged.title = title.as_str().into();
         merged.title_derived = false;
     }
     record(&mut merged, "title", titles);
@@ -198,7 +197,7 @@ fn merge(mut members: Vec<Study>) -> Study {
         }
     }
     merged.id = members[0].id.clone();
-    merged.source = sources[0].clone();
+    merged.source = sources[0].as_str().into();
     merged.format = members
         .iter()
         .map(|m| m.format.as_str())
@@ -245,7 +244,7 @@ mod tests {
         Study {
             title: title.into(),
             year: Some(2023),
-            doi: doi.map(String::from),
+            doi: doi.map(SharedStr::from),
             source: title.into(),
             ..Study::default()
         }

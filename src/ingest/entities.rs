@@ -317,7 +317,7 @@ fn find_doses(text: &str, mentions: &[Mention], lexicon: &Lexicon, vocab: &Vocab
         }
         out.push(Dose {
             drug: SharedStr::interned(&lexicon.drugs[drug.entry].name),
-            text: dose,
+            text: dose.into(),
         });
     }
     out
@@ -411,7 +411,7 @@ mod tests {
         let lexicon = Lexicon::builtin();
         find_doses(text, &lexicon.mentions(text), lexicon, Vocab::builtin())
             .into_iter()
-            .map(|d| (d.drug.to_string(), d.text))
+            .map(|d| (d.drug.to_string(), d.text.to_string()))
             .collect()
     }
 

@@ -56,13 +56,13 @@ impl Meta {
     pub fn fill(self, study: &mut Study) {
         study.journal = self.journal.as_deref().map(SharedStr::interned);
         study.year = self.year.or(self.fallback_year);
-        study.volume = self.volume;
-        study.issue = self.issue;
-        study.pages = self.pages;
-        study.doi = self.doi;
-        study.pmid = self.pmid;
-        study.pmcid = self.pmcid;
-        study.publisher = self.publisher;
+        study.volume = self.volume.map(Into::into);
+        study.issue = self.issue.map(Into::into);
+        study.pages = self.pages.map(Into::into);
+        study.doi = self.doi.map(Into::into);
+        study.pmid = self.pmid.map(Into::into);
+        study.pmcid = self.pmcid.map(Into::into);
+        study.publisher = self.publisher.map(Into::into);
         study.keywords = self
             .keywords
             .iter()

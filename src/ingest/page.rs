@@ -219,7 +219,7 @@ fn assemble(r: Reading<'_>, vocab: &Vocab) -> Study {
         .collect();
     let built = sections::build(&headed, vocab);
     study.sections = built.sections;
-    study.summary = built.summary;
+    study.summary = built.summary.map(Into::into);
     study.alignment = bilingual::align(&study.english, &study.chinese);
     if !study.english.is_empty()
         && !study.chinese.is_empty()

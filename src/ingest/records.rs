@@ -74,18 +74,21 @@ impl Fields {
 pub fn build(fields: Fields, format: &str, vocab: &Vocab) -> Study {
     let mut study = Study {
         format: SharedStr::interned(format),
-        title_original: fields.title_original,
+        title_original: fields.title_original.map(Into::into),
         authors: fields.authors,
         affiliations: fields.affiliations,
         journal: fields.journal.as_deref().map(SharedStr::interned),
         year: fields.year,
-        volume: fields.volume,
-        issue: fields.issue,
-        pages: fields.pages,
-        doi: fields.doi.and_then(|d| metadata::find_doi(&d)),
-        pmid: fields.pmid,
-        pmcid: fields.pmcid,
-        publisher: fields.publisher,
+        volume: fields.volume.map(Into::into),
+        issue: fields.issue.map(Into::into),
+        pages: fields.pages.map(Into::into),
+        doi: fields
+            .doi
+            .and_then(|d| metadata::find_doi(&d))
+            .map(Into::into),
+        pmid: fields.pmid.map(Into::into),
+        pmcid: fields.pmcid.map(Into::into),
+        publisher: fields.publisher.map(Into::into),
         keywords: fields
             .keywords
             .iter()

@@ -5,7 +5,7 @@
 //! text cut in different places. Holding each as its own `String` stored the
 //! abstract three times over; a folder of 100k studies then needed several
 //! times its size in memory. A `SharedStr` is a range of a reference-counted
-//! buffer, so each cut costs 24 bytes and the text is stored once. It reads,
+//! buffer, so each cut costs 16 bytes and the text is stored once. It reads,
 //! compares, prints and serialises as the plain string it stands for.
 
 use std::borrow::Borrow;
@@ -14,13 +14,17 @@ use std::collections::HashSet;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::ops::{Deref, Range};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+/// The shared text. A thin pointer (to a boxed `str`) rather than `Arc<str>`
+/// keeps a `SharedStr` at 16 bytes: a study holds dozens of them.
+type Buffer = Arc<Box<str>>;
+
 #[derive(Clone)]
 pub struct SharedStr {
-    buf: Arc<str>,
+    buf: Buffer,
     start: u32,
     end: u32,
 }
@@ -37,11 +41,11 @@ impl SharedStr {
                 start..buf.len()
             })
             .collect();
-        let buf: Arc<str> = Arc::from(buf);
+        let buf: Buffer = Arc::new(buf.into_boxed_str());
         ranges.into_iter().map(|r| Self::within(&buf, r)).collect()
     }
 
-    fn within(buf: &Arc<str>, range: Range<usize>) -> Self {
+    fn within(buf: &Buffer, range: Range<usize>) -> Self {
         // Studies are read from files of at most 256 MB, so offsets fit.
         Self {
             buf: Arc::clone(buf),
@@ -52,6 +56,15 @@ impl SharedStr {
 
     pub fn as_str(&self) -> &str {
         &self.buf[self.start as usize..self.end as usize]
+    }
+
+    /// Moves every string of `fields` into one new buffer, so that a record's
+    /// short strings cost one allocation between them.
+    pub fn pack(fields: &mut [&mut SharedStr]) {
+        let packed = Self::many(fields);
+        for (field, text) in fields.iter_mut().zip(packed) {
+            **field = text;
+        }
     }
 
     /// `part` as a `SharedStr` on this one's buffer, when `part` is a slice
@@ -70,6 +83,8 @@ impl SharedStr {
 const MAX_INTERNED_LEN: usize = 80;
 /// A thread interns at most this many names; past that, new ones are fresh.
 const MAX_INTERNED: usize = 8192;
+
+const _: () = assert!(std::mem::size_of::<SharedStr>() == 16);
 
 impl SharedStr {
     /// `text` as a name shared with every equal name this thread interned
@@ -104,7 +119,9 @@ impl SharedStr {
 
 impl Default for SharedStr {
     fn default() -> Self {
-        Self::from("")
+        // Every empty string shares one buffer: a study has many.
+        static EMPTY: LazyLock<Buffer> = LazyLock::new(|| Arc::new(Box::from("")));
+        Self::within(&EMPTY, 0..0)
     }
 }
 
@@ -129,15 +146,21 @@ impl Borrow<str> for SharedStr {
 
 impl From<&str> for SharedStr {
     fn from(text: &str) -> Self {
-        let buf: Arc<str> = Arc::from(text);
+        if text.is_empty() {
+            return Self::default();
+        }
+        let buf: Buffer = Arc::new(Box::from(text));
         Self::within(&buf, 0..text.len())
     }
 }
 
 impl From<String> for SharedStr {
     fn from(text: String) -> Self {
+        if text.is_empty() {
+            return Self::default();
+        }
         let len = text.len();
-        let buf: Arc<str> = Arc::from(text);
+        let buf: Buffer = Arc::new(text.into_boxed_str());
         Self::within(&buf, 0..len)
     }
 }
@@ -244,6 +267,22 @@ mod tests {
         assert!(!a.same_buffer(&SharedStr::interned("baricitinib")));
         let long = "x".repeat(MAX_INTERNED_LEN + 1);
         assert!(!SharedStr::interned(&long).same_buffer(&SharedStr::interned(&long)));
+    }
+
+    #[test]
+    fn packing_moves_fields_into_one_buffer_and_keeps_their_text() {
+        let (mut id, mut title, mut empty) = (
+            SharedStr::from("case-7"),
+            SharedStr::from(String::from("Tofacitinib for alopecia")),
+            SharedStr::default(),
+        );
+        assert!(!id.same_buffer(&title));
+        SharedStr::pack(&mut [&mut id, &mut title, &mut empty]);
+        assert_eq!(
+            (id.as_str(), title.as_str(), empty.as_str()),
+            ("case-7", "Tofacitinib for alopecia", "")
+        );
+        assert!(id.same_buffer(&title) && title.same_buffer(&empty));
     }
 
     #[test]

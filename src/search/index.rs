@@ -116,7 +116,7 @@ impl SearchIndex {
             .collect::<Vec<_>>()
             .join(", ");
         let fields: [String; 7] = [
-            study.title.clone(),
+            study.title.to_string(),
             study.drugs.join(", "),
             study.conditions.join(", "),
             study.keywords.join(", "),

@@ -104,7 +104,7 @@ fn logical_lines(s: &Study) -> Vec<Styled> {
     } else {
         theme::title()
     };
-    out.push(vec![(s.title.clone(), title_style)]);
+    out.push(vec![(s.title.to_string(), title_style)]);
     if s.title_derived {
         out.push(vec![(
             "(title composed from the abstract: the text has none)".into(),
@@ -195,7 +195,7 @@ fn logical_lines(s: &Study) -> Vec<Styled> {
     if let Some(summary) = &s.summary {
         out.push(Vec::new());
         out.push(vec![("Summary".into(), theme::label())]);
-        out.push(vec![(summary.clone(), Style::new())]);
+        out.push(vec![(summary.to_string(), Style::new())]);
     }
     for section in &s.sections {
         out.push(Vec::new());
