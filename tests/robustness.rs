@@ -133,6 +133,31 @@ fn a_folder_of_good_and_bad_files_loads_the_good_ones() {
     );
 }
 
+/// The folder walk tells files from the directory listing; links still
+/// count as what they point to, and a broken one is reported.
+#[cfg(unix)]
+#[test]
+fn linked_files_load_and_broken_links_are_reported() {
+    let outside = tempfile::tempdir().unwrap();
+    let target = write(outside.path(), "target.txt", GOOD.as_bytes());
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(&target, dir.path().join("linked.txt")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("gone.txt"),
+        dir.path().join("broken.txt"),
+    )
+    .unwrap();
+
+    let corpus = load_paths(&[dir.path().to_path_buf()]);
+    let ids: Vec<&str> = corpus.studies.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["linked"]);
+    let reasons: Vec<String> = corpus.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(
+        reasons.len() == 1 && reasons[0].contains("broken.txt"),
+        "{reasons:?}"
+    );
+}
+
 #[test]
 fn the_cli_names_bad_files_and_fails_only_when_nothing_loads() {
     let dir = tempfile::tempdir().unwrap();
