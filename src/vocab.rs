@@ -319,8 +319,26 @@ impl CueMatcher {
 }
 
 /// Lower case, single spaces, no trailing colon: how labels are compared.
+/// The ASCII characters `char::is_whitespace` (and so `split_whitespace`)
+/// counts as space: one more than `u8::is_ascii_whitespace` (vertical tab).
+pub fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+}
+
 pub fn normalize_label(text: &str) -> String {
     let text = text.trim().trim_end_matches([':', '：']).trim();
+    if text.is_ascii() {
+        // One pass: lower case, whitespace runs to one space.
+        let mut out = Vec::with_capacity(text.len());
+        for &b in text.as_bytes() {
+            if !is_ascii_space(b) {
+                out.push(b.to_ascii_lowercase());
+            } else if out.last() != Some(&b' ') {
+                out.push(b' ');
+            }
+        }
+        return String::from_utf8(out).unwrap_or_default();
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {

@@ -178,7 +178,11 @@ fn count_cooccurrences(prose: &Prose, lexicon: &Lexicon, conditions: &mut Tally)
     for (entry, pairs) in with_pairs {
         let mut both = vec![false; prose.sentences.len()];
         for (a, b) in pairs {
-            let (a, b) = (in_sentences(a), in_sentences(b));
+            let a = in_sentences(a);
+            if !a.contains(&true) {
+                continue;
+            }
+            let b = in_sentences(b);
             for (k, flag) in both.iter_mut().enumerate() {
                 *flag |= a[k] && b[k];
             }
@@ -378,6 +382,9 @@ fn outcomes(sections: &[Section], paragraphs: &[SharedStr], vocab: &Vocab) -> Ve
     for text in texts {
         let ranges = sentences(text);
         let stated = textutil::flag_ranges(&ranges, vocab.outcome_cues.starts(text));
+        if !stated.contains(&true) {
+            continue;
+        }
         let methods = textutil::flag_ranges(&ranges, vocab.method_cues.starts(text));
         for (k, &(start, end)) in ranges.iter().enumerate() {
             if out.len() == MAX_OUTCOMES {
@@ -386,11 +393,10 @@ fn outcomes(sections: &[Section], paragraphs: &[SharedStr], vocab: &Vocab) -> Ve
             // A sentence range starts after the previous stop, at a space.
             let sentence = text[start..end].trim();
             if stated[k] && !methods[k] && textutil::word_count(sentence) <= 80 {
-                let squeezed = textutil::squeeze(sentence);
-                // Shared with the paragraph unless squeezing changed it.
+                // Shared with the paragraph unless it needs squeezing.
                 let sentence = match text.slice_of(sentence) {
-                    Some(shared) if shared == squeezed => shared,
-                    _ => SharedStr::from(squeezed),
+                    Some(shared) if textutil::is_squeezed(sentence) => shared,
+                    _ => SharedStr::from(textutil::squeeze(sentence)),
                 };
                 if !out.contains(&sentence) {
                     out.push(sentence);

@@ -1,7 +1,7 @@
 //! Small text helpers shared by the ingest steps: scripts, words, sentences,
 //! recasing.
 
-use crate::vocab::Vocab;
+use crate::vocab::{Vocab, is_ascii_space};
 
 /// A Han ideograph (CJK Unified Ideographs and extension A, compatibility).
 pub fn is_han(c: char) -> bool {
@@ -216,6 +216,19 @@ pub fn title_case(text: &str, vocab: &Vocab) -> String {
 }
 
 /// Collapses runs of whitespace to one space and trims.
+/// Whether `squeeze` would give `text` back unchanged: no whitespace but
+/// single spaces between words.
+pub fn is_squeezed(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let ascii_spacing = !bytes.first().is_some_and(|&b| is_ascii_space(b))
+        && !bytes.last().is_some_and(|&b| is_ascii_space(b))
+        && !bytes.iter().any(|&b| is_ascii_space(b) && b != b' ')
+        && memchr::memmem::find(bytes, b"  ").is_none();
+    // Other Unicode spaces (no-break, ideographic) are rare: check them the
+    // slow way.
+    ascii_spacing && (text.is_ascii() || squeeze(text) == text)
+}
+
 pub fn squeeze(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {

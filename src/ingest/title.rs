@@ -54,13 +54,16 @@ fn title_score(line: &str, repeats: usize) -> i32 {
     if !line.ends_with('.') {
         score += 1;
     }
-    if regex!(r"(?i)(?-u:\b)(?:is|are|was|were|has|have|had|been|be|we|our|you|your|showed|shows|suggest|suggests|found|remains|may|can|could|should|will|would)(?-u:\b)").is_match(line) {
+    // The cue words are ASCII: matched case-sensitively on the lower-cased
+    // line, which is several times faster than `(?i)`.
+    let lower = line.to_ascii_lowercase();
+    if regex!(r"(?-u:\b)(?:is|are|was|were|has|have|had|been|be|we|our|you|your|showed|shows|suggest|suggests|found|remains|may|can|could|should|will|would)(?-u:\b)").is_match(&lower) {
         score -= 3;
     }
-    if regex!(r"(?i)^(?:to|we|the aim|this|these|in this|our|here|however|although|objective|background)(?-u:\b)").is_match(line) {
+    if regex!(r"^(?:to|we|the aim|this|these|in this|our|here|however|although|objective|background)(?-u:\b)").is_match(&lower) {
         score -= 2;
     }
-    if regex!(r"(?i)(?-u:\b)(?:journal|annals|archives|frontiers in|proceedings|repository|logo|menu|navigation|library|publishing|press|university|website|search|login|cookie)(?-u:\b)").is_match(line) {
+    if regex!(r"(?-u:\b)(?:journal|annals|archives|frontiers in|proceedings|repository|logo|menu|navigation|library|publishing|press|university|website|search|login|cookie)(?-u:\b)").is_match(&lower) {
         score -= 4;
     }
     score
