@@ -8,6 +8,8 @@
 use std::collections::HashMap;
 use std::hash::BuildHasher;
 
+use rayon::prelude::*;
+
 use crate::model::{Conflict, SharedStr, Study};
 
 /// Merges every group of duplicates into the place of its first member;
@@ -52,15 +54,20 @@ fn group(studies: &[Study]) -> Vec<usize> {
     }
     // Keys are kept as hashes, so that a large folder does not hold a second
     // copy of every title; a hash hit is confirmed on the keys themselves.
+    // Normalising titles is most of the work, so it runs on every core.
     let hasher = std::collections::hash_map::RandomState::new();
+    let hashes: Vec<Vec<u64>> = studies
+        .par_iter()
+        .map(|study| keys(study).iter().map(|k| hasher.hash_one(k)).collect())
+        .collect();
     let mut seen: HashMap<u64, usize> = HashMap::with_capacity(studies.len() * 2);
     for (i, study) in studies.iter().enumerate() {
-        for key in keys(study) {
-            let hash = hasher.hash_one(&key);
+        for (k, &hash) in hashes[i].iter().enumerate() {
+            let key = || keys(study).swap_remove(k);
             match seen.get(&hash) {
-                Some(&j) if !keys(&studies[j]).contains(&key) => {}
+                Some(&j) if !keys(&studies[j]).contains(&key()) => {}
                 // A shared title is not enough when the identifiers differ.
-                Some(&j) if matches!(key, Key::Title(..)) && !compatible(study, &studies[j]) => {}
+                Some(&j) if matches!(key(), Key::Title(..)) && !compatible(study, &studies[j]) => {}
                 Some(&j) => {
                     let (a, b) = (root(&mut parent, i), root(&mut parent, j));
                     parent[a.max(b)] = a.min(b);
