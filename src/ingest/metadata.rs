@@ -193,12 +193,17 @@ fn absorb_locator(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
     {
         return false;
     }
-    let volume = regex!(r"(?i)(?-u:\b)(?:volume|vol\.?)\s*(\d+[A-Za-z]?)").captures(line);
-    let issue = regex!(
-        r"(?i)(?-u:\b)(?:issue|no\.|number|supplement|suppl\.?)\s*\(?\s*([0-9A-Za-z]+)\s*\)?"
+    // Matched on the ASCII-lower-cased line (same byte offsets), which is
+    // several times faster than `(?i)`; values are cut from the line itself.
+    let lower = line.to_ascii_lowercase();
+    let volume = regex!(r"(?-u:\b)(?:volume|vol\.?)\s*(\d+[a-z]?)").captures(&lower);
+    let issue =
+        regex!(r"(?-u:\b)(?:issue|no\.|number|supplement|suppl\.?)\s*\(?\s*([0-9a-z]+)\s*\)?")
+            .captures(&lower);
+    let pages = regex!(
+        r"(?-u:\b)(?:pages?|pp?\.)\s*([a-z]?\d+(?:\s*[-–]\s*[a-z]?\d+)?)|\)\s*:\s*(\d+(?:-\d+)?)"
     )
-    .captures(line);
-    let pages = regex!(r"(?i)(?-u:\b)(?:pages?|pp?\.)\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)|\)\s*:\s*(\d+(?:-\d+)?)").captures(line);
+    .captures(&lower);
     // A year, but not a page number ("Pages 2021-2028").
     let page_span = pages.as_ref().and_then(|c| c.get(0)).map(|m| m.range());
     let year = regex!(r"(?:^|[^\d/.\-–])((?:19|20)\d{2})(?:[^\d/\-–]|$)")
@@ -243,7 +248,7 @@ fn absorb_locator(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
     }
     let text = |c: Option<regex::Captures<'_>>| {
         c.and_then(|c| c.get(1).or_else(|| c.get(2)))
-            .map(|m| m.as_str().replace(' ', ""))
+            .map(|m| line[m.range()].replace(' ', ""))
     };
     meta.volume = meta.volume.take().or_else(|| text(volume));
     meta.issue = meta.issue.take().or_else(|| text(issue));
