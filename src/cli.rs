@@ -161,10 +161,8 @@ pub fn load(paths: &[PathBuf]) -> Corpus {
 }
 
 /// Prints each diagnostic on stderr; the exit code says whether anything
-/// loaded at all.
-/// Lists what could not be read, and gives the exit code. The corpus is
-/// not freed: the process ends next, and freeing 100k studies one
-/// allocation at a time would take a quarter of a second.
+/// loaded at all. The corpus is not freed: the process ends next, and
+/// freeing 100k studies one allocation at a time takes a quarter second.
 fn report(corpus: Corpus) -> ExitCode {
     for d in &corpus.diagnostics {
         eprintln!("studyterm: {d}");

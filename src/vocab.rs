@@ -318,13 +318,13 @@ impl CueMatcher {
     }
 }
 
-/// Lower case, single spaces, no trailing colon: how labels are compared.
 /// The ASCII characters `char::is_whitespace` (and so `split_whitespace`)
 /// counts as space: one more than `u8::is_ascii_whitespace` (vertical tab).
 pub fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
 }
 
+/// Lower case, single spaces, no trailing colon: how labels are compared.
 pub fn normalize_label(text: &str) -> String {
     let text = text.trim().trim_end_matches([':', '：']).trim();
     if text.is_ascii() {

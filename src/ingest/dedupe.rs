@@ -63,18 +63,17 @@ fn group(studies: &[Study]) -> Vec<usize> {
     let mut seen: HashMap<u64, usize> = HashMap::with_capacity(studies.len() * 2);
     for (i, study) in studies.iter().enumerate() {
         for (k, &hash) in hashes[i].iter().enumerate() {
-            let key = || keys(study).swap_remove(k);
-            match seen.get(&hash) {
-                Some(&j) if !keys(&studies[j]).contains(&key()) => {}
+            let Some(&j) = seen.get(&hash) else {
+                seen.insert(hash, i);
+                continue;
+            };
+            let key = keys(study).swap_remove(k);
+            let same = keys(&studies[j]).contains(&key)
                 // A shared title is not enough when the identifiers differ.
-                Some(&j) if matches!(key(), Key::Title(..)) && !compatible(study, &studies[j]) => {}
-                Some(&j) => {
-                    let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-                    parent[a.max(b)] = a.min(b);
-                }
-                None => {
-                    seen.insert(hash, i);
-                }
+                && (!matches!(key, Key::Title(..)) || compatible(study, &studies[j]));
+            if same {
+                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                parent[a.max(b)] = a.min(b);
             }
         }
     }
@@ -204,7 +203,7 @@ fn merge(mut members: Vec<Study>) -> Study {
         }
     }
     merged.id = members[0].id.clone();
-    merged.source = sources[0].as_str().into();
+    merged.source = members[0].source.clone();
     merged.format = members
         .iter()
         .map(|m| m.format.as_str())

@@ -215,7 +215,6 @@ pub fn title_case(text: &str, vocab: &Vocab) -> String {
     out
 }
 
-/// Collapses runs of whitespace to one space and trims.
 /// Whether `squeeze` would give `text` back unchanged: no whitespace but
 /// single spaces between words.
 pub fn is_squeezed(text: &str) -> bool {
@@ -229,6 +228,7 @@ pub fn is_squeezed(text: &str) -> bool {
     ascii_spacing && (text.is_ascii() || squeeze(text) == text)
 }
 
+/// Collapses runs of whitespace to one space and trims.
 pub fn squeeze(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {

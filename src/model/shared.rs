@@ -29,6 +29,13 @@ pub struct SharedStr {
     end: u32,
 }
 
+/// Names longer than this are not interned: they are rarely repeated.
+const MAX_INTERNED_LEN: usize = 80;
+/// A thread interns at most this many names; past that, new ones are fresh.
+const MAX_INTERNED: usize = 8192;
+
+const _: () = assert!(std::mem::size_of::<SharedStr>() == 16);
+
 impl SharedStr {
     /// Every piece of `parts` as a `SharedStr`, all in one buffer.
     pub fn many<S: AsRef<str>>(parts: &[S]) -> Vec<SharedStr> {
@@ -77,16 +84,7 @@ impl SharedStr {
             Self::within(&self.buf, start..start + part.len())
         })
     }
-}
 
-/// Names longer than this are not interned: they are rarely repeated.
-const MAX_INTERNED_LEN: usize = 80;
-/// A thread interns at most this many names; past that, new ones are fresh.
-const MAX_INTERNED: usize = 8192;
-
-const _: () = assert!(std::mem::size_of::<SharedStr>() == 16);
-
-impl SharedStr {
     /// `text` as a name shared with every equal name this thread interned
     /// before: a drug, condition, section label, design or journal repeats
     /// across a folder, and each repeat then costs no allocation.
@@ -108,9 +106,7 @@ impl SharedStr {
             name
         })
     }
-}
 
-impl SharedStr {
     /// Whether both are cut from one buffer (no copy was made).
     pub fn same_buffer(&self, other: &SharedStr) -> bool {
         Arc::ptr_eq(&self.buf, &other.buf)
