@@ -12,6 +12,7 @@ mod entities;
 mod lines;
 mod medline;
 mod metadata;
+mod outcomes;
 mod page;
 mod paragraphs;
 mod pubmed_xml;

@@ -1,11 +1,11 @@
-//! Drugs, doses, conditions, adverse events and outcome statements, found
-//! with the lexicon in the title, abstract and keywords.
+//! Drugs, doses, conditions and adverse events, found with the lexicon in
+//! the title, abstract and keywords (outcome sentences: `super::outcomes`).
 
 use std::collections::HashMap;
 
-use super::textutil::{self, Prose, sentences};
+use super::textutil::{self, Prose};
 use crate::lexicon::{Kind, Lexicon, Mention};
-use crate::model::{Dose, Section, SharedStr, Study};
+use crate::model::{Dose, SharedStr, Study};
 use crate::vocab::Vocab;
 
 pub struct Found {
@@ -103,7 +103,7 @@ pub fn extract(study: &Study, title: Option<&str>, prose: &Prose, vocab: &Vocab)
             .iter()
             .map(|&e| SharedStr::interned(&lexicon.adverse_events[e].name))
             .collect(),
-        outcomes: outcomes(&study.sections, paragraphs, vocab),
+        outcomes: super::outcomes::outcomes(&study.sections, paragraphs, vocab),
     }
 }
 
@@ -357,58 +357,6 @@ fn dedupe_doses(doses: &mut Vec<Dose>) {
     doses.retain(|_| keep.next().unwrap_or(true));
 }
 
-/// Sentences that state a result: from Results and Conclusion sections when
-/// the abstract is labelled, else from any paragraph; aims and methods left
-/// out.
-fn outcomes(sections: &[Section], paragraphs: &[SharedStr], vocab: &Vocab) -> Vec<SharedStr> {
-    let labelled: Vec<&SharedStr> = sections
-        .iter()
-        .filter(|s| {
-            s.label
-                .as_deref()
-                .and_then(|l| vocab.label(l).flatten())
-                .is_some_and(|group| group == "Results" || group == "Conclusion")
-        })
-        .map(|s| &s.text)
-        .collect();
-    // Unlabelled abstracts open with their background: skip it.
-    let skip = usize::from(paragraphs.len() >= 3);
-    let texts: Vec<&SharedStr> = if labelled.is_empty() {
-        paragraphs.iter().skip(skip).collect()
-    } else {
-        labelled
-    };
-    let mut out: Vec<SharedStr> = Vec::new();
-    for text in texts {
-        let ranges = sentences(text);
-        let stated = textutil::flag_ranges(&ranges, vocab.outcome_cues.starts(text));
-        if !stated.contains(&true) {
-            continue;
-        }
-        let methods = textutil::flag_ranges(&ranges, vocab.method_cues.starts(text));
-        for (k, &(start, end)) in ranges.iter().enumerate() {
-            if out.len() == MAX_OUTCOMES {
-                return out;
-            }
-            // A sentence range starts after the previous stop, at a space.
-            let sentence = text[start..end].trim();
-            if stated[k] && !methods[k] && textutil::word_count(sentence) <= 80 {
-                // Shared with the paragraph unless it needs squeezing.
-                let sentence = match text.slice_of(sentence) {
-                    Some(shared) if textutil::is_squeezed(sentence) => shared,
-                    _ => SharedStr::from(textutil::squeeze(sentence)),
-                };
-                if !out.contains(&sentence) {
-                    out.push(sentence);
-                }
-            }
-        }
-    }
-    out
-}
-
-const MAX_OUTCOMES: usize = 6;
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -419,24 +367,6 @@ mod tests {
             .into_iter()
             .map(|d| (d.drug.to_string(), d.text.to_string()))
             .collect()
-    }
-
-    #[test]
-    fn outcome_sentences_are_cut_from_the_paragraph_not_copied() {
-        let paragraphs = SharedStr::many(&[
-            "Background of the disease.",
-            "We treated 12 patients. After 12 weeks, 10 patients achieved clear skin. The drug was well tolerated.",
-            "Tofacitinib was effective in these patients.",
-        ]);
-        let found = outcomes(&[], &paragraphs, Vocab::builtin());
-        assert!(!found.is_empty());
-        for sentence in &found {
-            assert_eq!(sentence.as_str(), sentence.trim());
-            assert!(
-                sentence.same_buffer(&paragraphs[0]),
-                "{sentence} was copied"
-            );
-        }
     }
 
     #[test]
