@@ -1,5 +1,5 @@
 //! The drug, condition and adverse-event lexicon, kept as data in
-//! `assets/lexicon.toml` and compiled once into one Aho-Corasick automaton.
+//! `assets/lexicon.toml` and compiled once into a byte trie of its terms.
 //!
 //! Every synonym (brand, development code, Chinese name, spelling variant)
 //! maps to one canonical lower-case name, so the rest of the program speaks of
@@ -7,7 +7,6 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 
 const LEXICON_TOML: &str = include_str!("../assets/lexicon.toml");
@@ -85,13 +84,10 @@ pub struct Lexicon {
     pub drugs: Vec<Drug>,
     pub conditions: Vec<Term>,
     pub adverse_events: Vec<Term>,
-    automaton: AhoCorasick,
+    trie: Trie,
     patterns: Vec<Pattern>,
-    /// The text of each automaton pattern, for the search vocabulary.
+    /// The text of each pattern, for the search vocabulary.
     pattern_texts: Vec<String>,
-    /// Lower-cased pattern text -> pattern index, to retry a shorter term
-    /// when the longest one fails its word boundary.
-    by_text: std::collections::HashMap<String, usize>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -108,8 +104,6 @@ impl std::fmt::Debug for Lexicon {
 pub enum LexiconError {
     #[error("lexicon is not valid TOML: {0}")]
     Toml(#[from] toml::de::Error),
-    #[error("lexicon automaton: {0}")]
-    Build(#[from] aho_corasick::BuildError),
 }
 
 impl Lexicon {
@@ -163,52 +157,54 @@ impl Lexicon {
                 term.synonyms.iter().for_each(|s| add(s, kind, i, true));
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&texts)?;
-        let by_text = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.to_lowercase(), i))
-            .collect();
         Ok(Self {
-            by_text,
+            trie: Trie::new(&texts),
             classes: file.class,
             drugs: file.drug,
             conditions: file.condition,
             adverse_events: file.adverse_event,
-            automaton,
             patterns,
             pattern_texts: texts,
         })
     }
 
     /// Every lexicon term in `text`, leftmost-longest, at word boundaries,
-    /// in text order. (A longest match that fails its word boundary hides a
-    /// shorter one inside it; lexicon terms rarely nest that way, and the
-    /// non-overlapping search is several times faster.)
+    /// in text order.
+    ///
+    /// Terms are looked up from each word start (and from each non-ASCII
+    /// character, since CJK terms need no boundary): the longest term there
+    /// that stands as a word wins, and the scan goes on after the longest
+    /// term spelled there ("cyclosporine at" yields "cyclosporine" when
+    /// "cyclosporine A" fails its boundary).
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
-        for m in self.automaton.find_iter(text) {
-            let (start, end) = (m.start(), m.end());
-            let index = m.pattern().as_usize();
-            if let Some(found) = self.accept(text, index, start, end) {
-                out.push(found);
+        let mut ends = Vec::new();
+        let mut at = 0;
+        while at < bytes.len() {
+            // Terms start at a word or at a non-ASCII character.
+            let b = bytes[at];
+            if !b.is_ascii_alphanumeric() && b < 0xC0 {
+                at += 1;
                 continue;
             }
-            // "cyclosporine at": the longest term ("cyclosporine A") fails
-            // its boundary; a shorter term may stand at the same start.
-            let shorter = (start + 1..end)
+            let head = Trie::head(&bytes[at..]);
+            if !self.trie.may_start(head) {
+                at += head.len();
+                continue;
+            }
+            ends.clear();
+            self.trie.prefixes(&bytes[at..], &mut ends);
+            let Some(&(longest, _)) = ends.last() else {
+                at += head.len();
+                continue;
+            };
+            let found = ends
+                .iter()
                 .rev()
-                .filter(|&cut| text.is_char_boundary(cut) && !bytes[cut - 1].is_ascii_whitespace())
-                .find_map(|cut| {
-                    let i = *self.by_text.get(&text[start..cut].to_lowercase())?;
-                    self.accept(text, i, start, cut)
-                });
-            out.extend(shorter);
+                .find_map(|&(len, index)| self.accept(text, index as usize, at, at + len));
+            out.extend(found);
+            at += longest;
         }
         out
     }
@@ -261,6 +257,130 @@ impl Lexicon {
             .enumerate()
             .filter(move |(_, d)| d.class.as_deref() == Some(class_id.as_str()))
             .map(|(i, _)| i)
+    }
+}
+
+/// The lexicon terms as a byte trie, ASCII case folded. Node `n`'s edges
+/// are `edge_bytes[first[n]..first[n + 1]]`, sorted; the root's are also
+/// kept in a table by byte, since every lookup starts there.
+struct Trie {
+    root: [u32; 256],
+    first: Vec<u32>,
+    edge_bytes: Vec<u8>,
+    edge_targets: Vec<u32>,
+    /// The pattern spelled by the path to each node, if any (the first
+    /// added, when several patterns fold to the same bytes).
+    terminal: Vec<Option<u32>>,
+    /// A hash set (as bits) of the heads terms begin with: the first word
+    /// of an ASCII term, the first character of any other. A term that
+    /// stands as a word must begin with a whole word of the text, so most
+    /// words are passed over with one hash and one bit test.
+    heads: Vec<u64>,
+}
+
+impl Trie {
+    const NONE: u32 = u32::MAX;
+    const HEAD_BITS: u32 = 16;
+
+    /// The head of a term or a text position: its leading ASCII word, or
+    /// its first character when that is not ASCII.
+    fn head(text: &[u8]) -> &[u8] {
+        let len = match text.first() {
+            Some(b) if b.is_ascii_alphanumeric() => text
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(text.len()),
+            Some(&b) if b >= 0xF0 => 4,
+            Some(&b) if b >= 0xE0 => 3,
+            Some(&b) if b >= 0xC0 => 2,
+            _ => 1,
+        };
+        &text[..len.min(text.len())]
+    }
+
+    fn head_hash(head: &[u8]) -> usize {
+        let h = head.iter().fold(0u64, |h, &b| {
+            (h.rotate_left(5) ^ u64::from(b.to_ascii_lowercase()))
+                .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        });
+        (h >> (64 - Self::HEAD_BITS)) as usize
+    }
+
+    fn may_start(&self, head: &[u8]) -> bool {
+        let h = Self::head_hash(head);
+        self.heads[h / 64] & (1 << (h % 64)) != 0
+    }
+
+    fn new(texts: &[String]) -> Self {
+        let mut children: Vec<std::collections::BTreeMap<u8, u32>> = vec![Default::default()];
+        let mut terminal: Vec<Option<u32>> = vec![None];
+        for (index, text) in texts.iter().enumerate() {
+            let mut node = 0;
+            for b in text.bytes().map(|b| b.to_ascii_lowercase()) {
+                let next = children.len() as u32;
+                let child = *children[node].entry(b).or_insert(next);
+                if child == next {
+                    children.push(Default::default());
+                    terminal.push(None);
+                }
+                node = child as usize;
+            }
+            terminal[node].get_or_insert(index as u32);
+        }
+        let mut trie = Trie {
+            root: [Self::NONE; 256],
+            first: Vec::with_capacity(children.len() + 1),
+            edge_bytes: Vec::new(),
+            edge_targets: Vec::new(),
+            terminal,
+            heads: vec![0; 1 << (Self::HEAD_BITS - 6)],
+        };
+        for text in texts {
+            let h = Self::head_hash(Self::head(text.as_bytes()));
+            trie.heads[h / 64] |= 1 << (h % 64);
+        }
+        for edges in &children {
+            trie.first.push(trie.edge_bytes.len() as u32);
+            trie.edge_bytes.extend(edges.keys());
+            trie.edge_targets.extend(edges.values());
+        }
+        trie.first.push(trie.edge_bytes.len() as u32);
+        for (&b, &child) in &children[0] {
+            trie.root[b as usize] = child;
+        }
+        trie
+    }
+
+    fn child(&self, node: usize, byte: u8) -> Option<usize> {
+        let (from, to) = (self.first[node] as usize, self.first[node + 1] as usize);
+        let k = self.edge_bytes[from..to].iter().position(|&e| e == byte)?;
+        Some(self.edge_targets[from + k] as usize)
+    }
+
+    /// Every term that `text` starts with, as (length, pattern index),
+    /// shortest first.
+    fn prefixes(&self, text: &[u8], out: &mut Vec<(usize, u32)>) {
+        let Some((&first, rest)) = text.split_first() else {
+            return;
+        };
+        let mut node = match self.root[first.to_ascii_lowercase() as usize] {
+            Self::NONE => return,
+            n => n as usize,
+        };
+        let mut len = 1;
+        loop {
+            if let Some(index) = self.terminal[node] {
+                out.push((len, index));
+            }
+            let Some(&b) = rest.get(len - 1) else {
+                return;
+            };
+            match self.child(node, b.to_ascii_lowercase()) {
+                Some(next) => node = next,
+                None => return,
+            }
+            len += 1;
+        }
     }
 }
 
@@ -354,6 +474,23 @@ name = "granuloma"
             .map(|m| lex.name(m.kind, m.entry))
             .collect();
         assert_eq!(names, ["cyclosporine"]);
+    }
+
+    #[test]
+    fn terms_are_found_inside_chinese_text_and_across_words() {
+        let lex = Lexicon::from_toml(SMALL).unwrap();
+        assert_eq!(
+            names(&lex, "患者使用托法替布和Xeljanz治疗银屑病"),
+            ["tofacitinib", "tofacitinib", "psoriasis"]
+        );
+        assert_eq!(
+            names(&lex, "Palmoplantar  pustulosis; palmoplantar pustulosis"),
+            ["palmoplantar pustulosis"]
+        );
+        assert_eq!(
+            names(&lex, "a JAK抑制剂, cp-690,550."),
+            ["JAK inhibitor", "tofacitinib"]
+        );
     }
 
     #[test]
