@@ -189,14 +189,14 @@ impl Lexicon {
                 continue;
             }
             let head = Trie::head(&bytes[at..]);
-            if !self.trie.may_start(head) {
-                at += head.len();
+            if !self.trie.may_start(&bytes[at..], head) {
+                at += head;
                 continue;
             }
             ends.clear();
             self.trie.prefixes(&bytes[at..], &mut ends);
             let Some(&(longest, _)) = ends.last() else {
-                at += head.len();
+                at += head;
                 continue;
             };
             let found = ends
@@ -282,9 +282,9 @@ impl Trie {
     const NONE: u32 = u32::MAX;
     const HEAD_BITS: u32 = 16;
 
-    /// The head of a term or a text position: its leading ASCII word, or
-    /// its first character when that is not ASCII.
-    fn head(text: &[u8]) -> &[u8] {
+    /// The length of the head of a term or a text position: its leading
+    /// ASCII word, or its first character when that is not ASCII.
+    fn head(text: &[u8]) -> usize {
         let len = match text.first() {
             Some(b) if b.is_ascii_alphanumeric() => text
                 .iter()
@@ -295,19 +295,29 @@ impl Trie {
             Some(&b) if b >= 0xC0 => 2,
             _ => 1,
         };
-        &text[..len.min(text.len())]
+        len.min(text.len())
     }
 
-    fn head_hash(head: &[u8]) -> usize {
-        let h = head.iter().fold(0u64, |h, &b| {
-            (h.rotate_left(5) ^ u64::from(b.to_ascii_lowercase()))
-                .wrapping_mul(0x9E37_79B9_7F4A_7C15)
-        });
-        (h >> (64 - Self::HEAD_BITS)) as usize
+    /// A cheap hash of the head of `text` (`head` bytes long): its length
+    /// and first eight bytes, ASCII letters folded (`| 0x20` lower-cases
+    /// letters and keeps digits; other bytes only need to hash alike here
+    /// and in `new`).
+    fn head_hash(text: &[u8], head: usize) -> usize {
+        let n = head.min(8);
+        let word = match text.first_chunk::<8>() {
+            // One unaligned load, the bytes past the head masked off.
+            Some(chunk) => u64::from_le_bytes(*chunk) & (u64::MAX >> (8 * (8 - n))),
+            None => text[..n]
+                .iter()
+                .enumerate()
+                .fold(0, |w, (i, &b)| w | u64::from(b) << (8 * i)),
+        };
+        let key = (word | (0x2020_2020_2020_2020 >> (8 * (8 - n)))) ^ (head as u64).rotate_right(8);
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::HEAD_BITS)) as usize
     }
 
-    fn may_start(&self, head: &[u8]) -> bool {
-        let h = Self::head_hash(head);
+    fn may_start(&self, text: &[u8], head: usize) -> bool {
+        let h = Self::head_hash(text, head);
         self.heads[h / 64] & (1 << (h % 64)) != 0
     }
 
@@ -336,7 +346,7 @@ impl Trie {
             heads: vec![0; 1 << (Self::HEAD_BITS - 6)],
         };
         for text in texts {
-            let h = Self::head_hash(Self::head(text.as_bytes()));
+            let h = Self::head_hash(text.as_bytes(), Self::head(text.as_bytes()));
             trie.heads[h / 64] |= 1 << (h % 64);
         }
         for edges in &children {
