@@ -1,7 +1,9 @@
 //! The page vocabulary (`assets/vocab.toml`): section labels, page furniture,
 //! design cues and the words for counts and doses, loaded once.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use foldhash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
@@ -105,7 +107,7 @@ impl Vocab {
         let file: VocabFile = toml::from_str(text)?;
         let lower =
             |v: Vec<String>| -> Vec<String> { v.into_iter().map(|s| s.to_lowercase()).collect() };
-        let mut labels = HashMap::new();
+        let mut labels = HashMap::default();
         for section in &file.section {
             for variant in &section.variants {
                 labels.insert(variant.to_lowercase(), Some(section.name.clone()));

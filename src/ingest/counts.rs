@@ -7,7 +7,7 @@
 //! received") vote more. The count with the most votes wins, the larger one
 //! on a tie (subgroups are smaller than the whole).
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use super::textutil::{Prose, words_before};
 use crate::model::SharedStr;
@@ -17,7 +17,7 @@ pub fn patients(prose: &Prose, chinese: &[SharedStr], vocab: &Vocab) -> Option<u
     let population = regex!(
         r"(?-u:\b)(?:included|enrolled|recruited|case series|retrospective|prospective|this study|we report|we describe|we present)(?-u:\b)"
     );
-    let mut votes: HashMap<u32, i32> = HashMap::new();
+    let mut votes: HashMap<u32, i32> = HashMap::default();
     let counting = prose.flag_sentences(vocab.patient_noun_cues.starts(&prose.text));
     let populated = prose.flag_sentences(population.find_iter(&prose.lower).map(|m| m.start()));
     for (k, (sentence, _)) in prose.sentences().enumerate() {

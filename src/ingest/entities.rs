@@ -1,7 +1,7 @@
 //! Drugs, doses, conditions and adverse events, found with the lexicon in
 //! the title, abstract and keywords (outcome sentences: `super::outcomes`).
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use super::textutil::{self, Prose};
 use crate::lexicon::{Kind, Lexicon, Mention};

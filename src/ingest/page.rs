@@ -7,7 +7,7 @@
 //! title, authors and affiliations, the English prose yields sections, and
 //! the entity and count steps read the prose.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use super::lines::{self, MAX_LABEL_LINE};
 use super::{bilingual, metadata, paragraphs, sections, title};

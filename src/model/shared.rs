@@ -8,9 +8,9 @@
 //! buffer, so each cut costs 16 bytes and the text is stored once. It reads,
 //! compares, prints and serialises as the plain string it stands for.
 
+use foldhash::HashSet;
 use std::borrow::Borrow;
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::ops::{Deref, Range};
@@ -90,7 +90,7 @@ impl SharedStr {
     /// across a folder, and each repeat then costs no allocation.
     pub fn interned(text: &str) -> SharedStr {
         thread_local! {
-            static NAMES: RefCell<HashSet<SharedStr>> = RefCell::new(HashSet::new());
+            static NAMES: RefCell<HashSet<SharedStr>> = RefCell::new(HashSet::default());
         }
         if text.len() > MAX_INTERNED_LEN {
             return Self::from(text);
