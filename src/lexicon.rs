@@ -9,6 +9,8 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use crate::trie::{HeadSet, Trie, word_head};
+
 const LEXICON_TOML: &str = include_str!("../assets/lexicon.toml");
 
 #[derive(Debug, Clone, Deserialize)]
@@ -85,6 +87,10 @@ pub struct Lexicon {
     pub conditions: Vec<Term>,
     pub adverse_events: Vec<Term>,
     trie: Trie,
+    /// The first word (or non-ASCII character) of every term. A term that
+    /// stands as a word begins with a whole word of the text, so most words
+    /// are passed over with one hash and one bit test.
+    heads: HeadSet,
     patterns: Vec<Pattern>,
     /// The text of each pattern, for the search vocabulary.
     pattern_texts: Vec<String>,
@@ -159,6 +165,11 @@ impl Lexicon {
         }
         Ok(Self {
             trie: Trie::new(&texts),
+            heads: HeadSet::new(
+                texts
+                    .iter()
+                    .map(|t| &t.as_bytes()[..word_head(t.as_bytes())]),
+            ),
             classes: file.class,
             drugs: file.drug,
             conditions: file.condition,
@@ -188,8 +199,8 @@ impl Lexicon {
                 at += 1;
                 continue;
             }
-            let head = Trie::head(&bytes[at..]);
-            if !self.trie.may_start(&bytes[at..], head) {
+            let head = word_head(&bytes[at..]);
+            if !self.heads.contains(&bytes[at..], head) {
                 at += head;
                 continue;
             }
@@ -257,140 +268,6 @@ impl Lexicon {
             .enumerate()
             .filter(move |(_, d)| d.class.as_deref() == Some(class_id.as_str()))
             .map(|(i, _)| i)
-    }
-}
-
-/// The lexicon terms as a byte trie, ASCII case folded. Node `n`'s edges
-/// are `edge_bytes[first[n]..first[n + 1]]`, sorted; the root's are also
-/// kept in a table by byte, since every lookup starts there.
-struct Trie {
-    root: [u32; 256],
-    first: Vec<u32>,
-    edge_bytes: Vec<u8>,
-    edge_targets: Vec<u32>,
-    /// The pattern spelled by the path to each node, if any (the first
-    /// added, when several patterns fold to the same bytes).
-    terminal: Vec<Option<u32>>,
-    /// A hash set (as bits) of the heads terms begin with: the first word
-    /// of an ASCII term, the first character of any other. A term that
-    /// stands as a word must begin with a whole word of the text, so most
-    /// words are passed over with one hash and one bit test.
-    heads: Vec<u64>,
-}
-
-impl Trie {
-    const NONE: u32 = u32::MAX;
-    const HEAD_BITS: u32 = 16;
-
-    /// The length of the head of a term or a text position: its leading
-    /// ASCII word, or its first character when that is not ASCII.
-    fn head(text: &[u8]) -> usize {
-        let len = match text.first() {
-            Some(b) if b.is_ascii_alphanumeric() => text
-                .iter()
-                .position(|b| !b.is_ascii_alphanumeric())
-                .unwrap_or(text.len()),
-            Some(&b) if b >= 0xF0 => 4,
-            Some(&b) if b >= 0xE0 => 3,
-            Some(&b) if b >= 0xC0 => 2,
-            _ => 1,
-        };
-        len.min(text.len())
-    }
-
-    /// A cheap hash of the head of `text` (`head` bytes long): its length
-    /// and first eight bytes, ASCII letters folded (`| 0x20` lower-cases
-    /// letters and keeps digits; other bytes only need to hash alike here
-    /// and in `new`).
-    fn head_hash(text: &[u8], head: usize) -> usize {
-        let n = head.min(8);
-        let word = match text.first_chunk::<8>() {
-            // One unaligned load, the bytes past the head masked off.
-            Some(chunk) => u64::from_le_bytes(*chunk) & (u64::MAX >> (8 * (8 - n))),
-            None => text[..n]
-                .iter()
-                .enumerate()
-                .fold(0, |w, (i, &b)| w | u64::from(b) << (8 * i)),
-        };
-        let key = (word | (0x2020_2020_2020_2020 >> (8 * (8 - n)))) ^ (head as u64).rotate_right(8);
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::HEAD_BITS)) as usize
-    }
-
-    fn may_start(&self, text: &[u8], head: usize) -> bool {
-        let h = Self::head_hash(text, head);
-        self.heads[h / 64] & (1 << (h % 64)) != 0
-    }
-
-    fn new(texts: &[String]) -> Self {
-        let mut children: Vec<std::collections::BTreeMap<u8, u32>> = vec![Default::default()];
-        let mut terminal: Vec<Option<u32>> = vec![None];
-        for (index, text) in texts.iter().enumerate() {
-            let mut node = 0;
-            for b in text.bytes().map(|b| b.to_ascii_lowercase()) {
-                let next = children.len() as u32;
-                let child = *children[node].entry(b).or_insert(next);
-                if child == next {
-                    children.push(Default::default());
-                    terminal.push(None);
-                }
-                node = child as usize;
-            }
-            terminal[node].get_or_insert(index as u32);
-        }
-        let mut trie = Trie {
-            root: [Self::NONE; 256],
-            first: Vec::with_capacity(children.len() + 1),
-            edge_bytes: Vec::new(),
-            edge_targets: Vec::new(),
-            terminal,
-            heads: vec![0; 1 << (Self::HEAD_BITS - 6)],
-        };
-        for text in texts {
-            let h = Self::head_hash(text.as_bytes(), Self::head(text.as_bytes()));
-            trie.heads[h / 64] |= 1 << (h % 64);
-        }
-        for edges in &children {
-            trie.first.push(trie.edge_bytes.len() as u32);
-            trie.edge_bytes.extend(edges.keys());
-            trie.edge_targets.extend(edges.values());
-        }
-        trie.first.push(trie.edge_bytes.len() as u32);
-        for (&b, &child) in &children[0] {
-            trie.root[b as usize] = child;
-        }
-        trie
-    }
-
-    fn child(&self, node: usize, byte: u8) -> Option<usize> {
-        let (from, to) = (self.first[node] as usize, self.first[node + 1] as usize);
-        let k = self.edge_bytes[from..to].iter().position(|&e| e == byte)?;
-        Some(self.edge_targets[from + k] as usize)
-    }
-
-    /// Every term that `text` starts with, as (length, pattern index),
-    /// shortest first.
-    fn prefixes(&self, text: &[u8], out: &mut Vec<(usize, u32)>) {
-        let Some((&first, rest)) = text.split_first() else {
-            return;
-        };
-        let mut node = match self.root[first.to_ascii_lowercase() as usize] {
-            Self::NONE => return,
-            n => n as usize,
-        };
-        let mut len = 1;
-        loop {
-            if let Some(index) = self.terminal[node] {
-                out.push((len, index));
-            }
-            let Some(&b) = rest.get(len - 1) else {
-                return;
-            };
-            match self.child(node, b.to_ascii_lowercase()) {
-                Some(next) => node = next,
-                None => return,
-            }
-            len += 1;
-        }
     }
 }
 
