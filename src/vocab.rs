@@ -284,6 +284,10 @@ pub struct CueMatcher {
     automaton: Option<AhoCorasick>,
     /// Only count matches that start a word.
     word_start: bool,
+    /// One substring finder per lower-cased cue, leaving out cues that
+    /// start with another cue ("patients" starts with "patient"), for
+    /// `starts_in_lower`.
+    finders: Vec<memchr::memmem::Finder<'static>>,
 }
 
 impl CueMatcher {
@@ -294,9 +298,20 @@ impl CueMatcher {
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(cues)
             .ok();
+        let lower: Vec<String> = cues.iter().map(|c| c.to_ascii_lowercase()).collect();
+        let finders = lower
+            .iter()
+            .filter(|c| {
+                !lower
+                    .iter()
+                    .any(|o| o.len() < c.len() && c.starts_with(o.as_str()))
+            })
+            .map(|c| memchr::memmem::Finder::new(c.as_bytes()).into_owned())
+            .collect();
         Self {
             automaton,
             word_start,
+            finders,
         }
     }
 
@@ -311,6 +326,23 @@ impl CueMatcher {
             .iter()
             .flat_map(move |a| a.find_iter(text))
             .map(|m| m.start())
+            .filter(move |&start| {
+                !self.word_start
+                    || !bytes[start].is_ascii_alphanumeric()
+                    || start == 0
+                    || !bytes[start - 1].is_ascii_alphanumeric()
+            })
+    }
+
+    /// Byte offsets where cues start, in no particular order, in a text
+    /// already ASCII-lower-cased. A SIMD substring scan per cue: faster than
+    /// the automaton when cues often sit inside other words ("men" in
+    /// "treatment"), each of which costs the automaton a reported match.
+    pub fn starts_in_lower<'t>(&'t self, lower: &'t str) -> impl Iterator<Item = usize> + 't {
+        let bytes = lower.as_bytes();
+        self.finders
+            .iter()
+            .flat_map(move |f| f.find_iter(bytes))
             .filter(move |&start| {
                 !self.word_start
                     || !bytes[start].is_ascii_alphanumeric()

@@ -9,17 +9,30 @@
 
 use foldhash::HashMap;
 
-use super::textutil::{Prose, words_before};
+use std::sync::LazyLock;
+
+use super::textutil::{Prose, Words, words_before};
 use crate::model::SharedStr;
 use crate::vocab::Vocab;
 
 pub fn patients(prose: &Prose, chinese: &[SharedStr], vocab: &Vocab) -> Option<u32> {
-    let population = regex!(
-        r"(?-u:\b)(?:included|enrolled|recruited|case series|retrospective|prospective|this study|we report|we describe|we present)(?-u:\b)"
-    );
+    static POPULATION: LazyLock<Words> = LazyLock::new(|| {
+        Words::new(&[
+            "included",
+            "enrolled",
+            "recruited",
+            "case series",
+            "retrospective",
+            "prospective",
+            "this study",
+            "we report",
+            "we describe",
+            "we present",
+        ])
+    });
     let mut votes: HashMap<u32, i32> = HashMap::default();
-    let counting = prose.flag_sentences(vocab.patient_noun_cues.starts(&prose.text));
-    let populated = prose.flag_sentences(population.find_iter(&prose.lower).map(|m| m.start()));
+    let counting = prose.flag_sentences(vocab.patient_noun_cues.starts_in_lower(&prose.lower));
+    let populated = prose.flag_sentences(POPULATION.starts(&prose.lower));
     for (k, (sentence, _)) in prose.sentences().enumerate() {
         if !counting[k] {
             continue;
@@ -158,12 +171,12 @@ pub fn design(
     n_patients: Option<u32>,
     vocab: &Vocab,
 ) -> Option<String> {
-    let self_reference = regex!(r"(?-u:\b)(?:this|we|our|present|current|here)(?-u:\b)");
+    static SELF_REFERENCE: LazyLock<Words> =
+        LazyLock::new(|| Words::new(&["this", "we", "our", "present", "current", "here"]));
     let mut claimed = vocab.design_cues_in(title.unwrap_or_default());
     let own = prose.flag_sentences(
-        self_reference
-            .find_iter(&prose.lower)
-            .map(|m| m.start())
+        SELF_REFERENCE
+            .starts(&prose.lower)
             .chain(prose.text.match_indices("本研究").map(|(i, _)| i)),
     );
     for (k, (sentence, _)) in prose.sentences().enumerate() {

@@ -135,6 +135,39 @@ pub fn flag_ranges(
     flags
 }
 
+/// Whole words or phrases in ASCII-lower-cased text, as a regex
+/// `\b(?:w1|w2|...)\b` would find them, but by one SIMD substring scan per
+/// word: several times faster when the words are short and common.
+pub struct Words {
+    finders: Vec<memchr::memmem::Finder<'static>>,
+}
+
+impl Words {
+    pub fn new(words: &[&str]) -> Self {
+        Self {
+            finders: words
+                .iter()
+                .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
+                .collect(),
+        }
+    }
+
+    /// Where the words start, in no particular order.
+    pub fn starts<'t>(&'t self, lower: &'t str) -> impl Iterator<Item = usize> + 't {
+        let bytes = lower.as_bytes();
+        let word = |i: usize| {
+            bytes
+                .get(i)
+                .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
+        };
+        self.finders.iter().flat_map(move |f| {
+            let len = f.needle().len();
+            f.find_iter(bytes)
+                .filter(move |&at| !(at > 0 && word(at - 1)) && !word(at + len))
+        })
+    }
+}
+
 /// Text split into sentences once, with an ASCII-lower-cased copy whose byte
 /// offsets match the original.
 pub struct Prose {
