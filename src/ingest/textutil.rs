@@ -163,7 +163,7 @@ impl Words {
         self.finders.iter().flat_map(move |f| {
             let len = f.needle().len();
             f.find_iter(bytes)
-                .filter(move |&at| !(at > 0 && word(at - 1)) && !word(at + len))
+                .filter(move |&at| !word(at + len) && (at == 0 || !word(at - 1)))
         })
     }
 }
