@@ -310,6 +310,15 @@ mod tests {
     }
 
     #[test]
+    fn words_are_found_whole_and_not_inside_other_words() {
+        let words = Words::new(&["we", "this study", "men"]);
+        let text = "we were in this study; between_we treatment, men. this study";
+        let mut found: Vec<usize> = words.starts(text).collect();
+        found.sort_unstable();
+        assert_eq!(found, [0, 11, 45, 50]);
+    }
+
+    #[test]
     fn glued_sentences_split() {
         assert_eq!(
             split("We searched up to 2021.Results:Twelve reports."),
