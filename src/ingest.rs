@@ -321,17 +321,21 @@ fn walk(
     // The directory listing tells regular files apart without a stat per
     // file (a folder of 100k files otherwise spends a second here, before
     // any parsing starts). Folders, links and the rest are looked at again.
-    let mut children: Vec<(PathBuf, bool)> = entries
+    let mut children: Vec<(std::ffi::OsString, PathBuf, bool)> = entries
         .filter_map(Result::ok)
-        .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_file())))
-        .filter(|(p, _)| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_none_or(|n| !n.starts_with('.'))
+        .filter(|e| !e.file_name().as_encoded_bytes().starts_with(b"."))
+        .map(|e| {
+            (
+                e.file_name(),
+                e.path(),
+                e.file_type().is_ok_and(|t| t.is_file()),
+            )
         })
         .collect();
-    children.sort();
-    for (child, is_file) in children {
+    // By name: the folder part is the same for all, and comparing whole
+    // paths component by component took half the walk of 100k files.
+    children.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (_, child, is_file) in children {
         if is_file {
             files.push(child);
         } else {

@@ -141,15 +141,19 @@ pub fn absorb(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
         meta.fallback_year = meta.fallback_year.or(find_year(line));
         return true;
     }
-    if let Some(caps) =
-        regex!(r"^(?i:citation|cite this article|how to cite|引用本文)\s*[:：]\s*(.+)$")
-            .captures(line)
-    {
+    if let Some(caps) = captures(
+        regex!(r"^(?i:citation|cite this article|how to cite|引用本文)\s*[:：]\s*(.+)$"),
+        line,
+    ) {
         absorb_locator(&caps[1], meta, vocab);
         return true;
     }
-    if let Some(caps) = regex!(r"(?i)^[【\[]?(?:key\s*words?|mesh keywords|author keywords|关键词|关键字)[】\]]?\s*[:：]?\s*(.+)$").captures(line)
-        && (line.contains([':', '：', '】', ']']))
+    if let Some(caps) = captures(
+        regex!(
+            r"(?i)^[【\[]?(?:key\s*words?|mesh keywords|author keywords|关键词|关键字)[】\]]?\s*[:：]?\s*(.+)$"
+        ),
+        line,
+    ) && (line.contains([':', '：', '】', ']']))
     {
         meta.keywords = split_keywords(&caps[1]);
         return true;
@@ -160,13 +164,24 @@ pub fn absorb(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
     if absorb_ids(line, meta) {
         return true;
     }
-    if let Some(caps) = regex!(r"(?i)^(?:published(?: online)?|publication date|date published|received|accepted|first published)\s*[:：]?\s*(.{4,80})$").captures(line)
-        && let Some(year) = find_year(&caps[1])
+    if let Some(caps) = captures(
+        regex!(
+            r"(?i)^(?:published(?: online)?|publication date|date published|received|accepted|first published)\s*[:：]?\s*(.{4,80})$"
+        ),
+        line,
+    ) && let Some(year) = find_year(&caps[1])
     {
         meta.fallback_year = meta.fallback_year.or(Some(year));
         return true;
     }
     absorb_citation(line, meta, vocab) || absorb_locator(line, meta, vocab)
+}
+
+/// `re.captures(text)`, after a cheaper `is_match`: most lines match none
+/// of the metadata patterns, and a failed capture search costs several
+/// times a failed match.
+fn captures<'t>(re: &regex::Regex, text: &'t str) -> Option<regex::Captures<'t>> {
+    re.is_match(text).then(|| re.captures(text)).flatten()
 }
 
 /// A four-digit year (1800-2099) anywhere in the line.
@@ -272,8 +287,10 @@ fn lines_like_prose(line: &str) -> bool {
 /// Identifier lines (`- PMID: 38444845`, `DOI: 10...`, a bare doi.org link).
 /// These are read even in a page's trailer.
 pub fn absorb_ids(line: &str, meta: &mut Meta) -> bool {
-    if let Some(caps) = regex!(r"(?i)^[-•*·]?\s*(PMID|PMCID|DOI)\s*[:：]\s*(\S+)").captures(line)
-    {
+    if let Some(caps) = captures(
+        regex!(r"(?i)^[-•*·]?\s*(PMID|PMCID|DOI)\s*[:：]\s*(\S+)"),
+        line,
+    ) {
         let value = &caps[2];
         match caps[1].to_ascii_uppercase().as_str() {
             "PMID" => set_id(&mut meta.pmid, value, |v| {
@@ -310,7 +327,7 @@ fn absorb_citation(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
     let vancouver = regex!(
         r"^(?P<journal>[A-Z][A-Za-z .&-]{2,120}?)\.?\s+(?P<year>(?:1[89]|20)\d{2})\s*;\s*(?P<vol>[^():;\s]+)(?:\((?P<issue>[^)]*)\))?\s*:\s*(?P<pages>[\w-]+)"
     );
-    let Some(caps) = re.captures(line).or_else(|| vancouver.captures(line)) else {
+    let Some(caps) = captures(re, line).or_else(|| captures(vancouver, line)) else {
         return false;
     };
     let has_locator = caps.name("vol").is_some() || caps.name("pages").is_some();
