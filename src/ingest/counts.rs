@@ -109,7 +109,7 @@ pub fn patients(prose: &Prose, chinese: &[SharedStr], vocab: &Vocab) -> Option<u
     // worth a vote.
     let worth_it = ["-old", " old ", "we report", "we present", "we describe"]
         .iter()
-        .any(|cue| prose.lower.contains(cue));
+        .any(|cue| memchr::memmem::find(prose.lower.as_bytes(), cue.as_bytes()).is_some());
     let described = if worth_it {
         prose.flag_sentences(single.find_iter(&prose.lower).map(|m| m.start()))
     } else {
@@ -143,7 +143,7 @@ pub fn patients(prose: &Prose, chinese: &[SharedStr], vocab: &Vocab) -> Option<u
 
 /// Words with their byte offsets; hyphens and parentheses split words.
 fn tokenize(sentence: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(sentence.len() / 5);
     let mut start = None;
     for (i, c) in sentence.char_indices() {
         let word_char = c.is_alphanumeric() || c == '\'';
@@ -187,7 +187,7 @@ pub fn design(
     let retrospective = vocab
         .retrospective_cues
         .iter()
-        .any(|c| prose.lower.contains(c.as_str()));
+        .any(|c| memchr::memmem::find(prose.lower.as_bytes(), c.as_bytes()).is_some());
     let pick = |weak: bool| {
         vocab
             .designs
