@@ -10,17 +10,29 @@
 
 use std::collections::BTreeMap;
 
-/// Terms as a byte trie, ASCII case folded. Node `n`'s edges are
-/// `edge_bytes[first[n]..first[n + 1]]`, sorted; the root's are also kept in
-/// a table by byte, since every lookup starts there.
+/// Terms as a byte trie, ASCII case folded. Node `n` is `nodes[n]`: its
+/// edges are `edges[first..next node's first]`, sorted by byte; the root's
+/// are also kept in a table by byte, since every lookup starts there. A
+/// node and an edge are each one 8-byte read, so a step down the trie
+/// touches two cache lines at most.
 pub struct Trie {
     root: [u32; 256],
-    first: Vec<u32>,
-    edge_bytes: Vec<u8>,
-    edge_targets: Vec<u32>,
-    /// The term spelled by the path to each node, if any (the first added,
-    /// when several terms fold to the same bytes).
-    terminal: Vec<Option<u32>>,
+    nodes: Vec<Node>,
+    edges: Vec<Edge>,
+}
+
+#[derive(Clone, Copy)]
+struct Node {
+    first: u32,
+    /// The term spelled by the path here, plus one (0: none); the first
+    /// added when several terms fold to the same bytes.
+    terminal: u32,
+}
+
+#[derive(Clone, Copy)]
+struct Edge {
+    byte: u8,
+    target: u32,
 }
 
 impl Trie {
@@ -44,17 +56,21 @@ impl Trie {
         }
         let mut trie = Trie {
             root: [Self::NONE; 256],
-            first: Vec::with_capacity(children.len() + 1),
-            edge_bytes: Vec::new(),
-            edge_targets: Vec::new(),
-            terminal,
+            nodes: Vec::with_capacity(children.len() + 1),
+            edges: Vec::new(),
         };
-        for edges in &children {
-            trie.first.push(trie.edge_bytes.len() as u32);
-            trie.edge_bytes.extend(edges.keys());
-            trie.edge_targets.extend(edges.values());
+        for (edges, terminal) in children.iter().zip(&terminal) {
+            trie.nodes.push(Node {
+                first: trie.edges.len() as u32,
+                terminal: terminal.map_or(0, |i| i + 1),
+            });
+            trie.edges
+                .extend(edges.iter().map(|(&byte, &target)| Edge { byte, target }));
         }
-        trie.first.push(trie.edge_bytes.len() as u32);
+        trie.nodes.push(Node {
+            first: trie.edges.len() as u32,
+            terminal: 0,
+        });
         for (&b, &child) in &children[0] {
             trie.root[b as usize] = child;
         }
@@ -62,9 +78,14 @@ impl Trie {
     }
 
     fn child(&self, node: usize, byte: u8) -> Option<usize> {
-        let (from, to) = (self.first[node] as usize, self.first[node + 1] as usize);
-        let k = self.edge_bytes[from..to].iter().position(|&e| e == byte)?;
-        Some(self.edge_targets[from + k] as usize)
+        let (from, to) = (
+            self.nodes[node].first as usize,
+            self.nodes[node + 1].first as usize,
+        );
+        self.edges[from..to]
+            .iter()
+            .find(|e| e.byte == byte)
+            .map(|e| e.target as usize)
     }
 
     /// Every term that `text` starts with, as (length, term index),
@@ -79,7 +100,7 @@ impl Trie {
         };
         let mut len = 1;
         loop {
-            if let Some(index) = self.terminal[node] {
+            if let Some(index) = self.nodes[node].terminal.checked_sub(1) {
                 out.push((len, index));
             }
             let Some(&b) = rest.get(len - 1) else {
