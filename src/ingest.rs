@@ -323,7 +323,6 @@ fn walk(
     // any parsing starts). Folders, links and the rest are looked at again.
     let mut children: Vec<(std::ffi::OsString, PathBuf, bool)> = entries
         .filter_map(Result::ok)
-        .filter(|e| !e.file_name().as_encoded_bytes().starts_with(b"."))
         .map(|e| {
             (
                 e.file_name(),
@@ -331,6 +330,8 @@ fn walk(
                 e.file_type().is_ok_and(|t| t.is_file()),
             )
         })
+        // Hidden entries (any name starting with a dot) are skipped.
+        .filter(|(name, _, _)| !name.as_encoded_bytes().starts_with(b"."))
         .collect();
     // By name: the folder part is the same for all, and comparing whole
     // paths component by component took half the walk of 100k files.

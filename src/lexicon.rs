@@ -184,9 +184,9 @@ impl Lexicon {
     ///
     /// Terms are looked up from each word start (and from each non-ASCII
     /// character, since CJK terms need no boundary): the longest term there
-    /// that stands as a word wins, and the scan goes on after the longest
-    /// term spelled there ("cyclosporine at" yields "cyclosporine" when
-    /// "cyclosporine A" fails its boundary).
+    /// that stands as a word wins ("cyclosporine atopic dermatitis" yields
+    /// "cyclosporine" though "cyclosporine A" is spelled there), and the
+    /// scan goes on after it, or after the word when no term stands.
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
@@ -206,16 +206,12 @@ impl Lexicon {
             }
             ends.clear();
             self.trie.prefixes(&bytes[at..], &mut ends);
-            let Some(&(longest, _)) = ends.last() else {
-                at += head;
-                continue;
-            };
             let found = ends
                 .iter()
                 .rev()
                 .find_map(|&(len, index)| self.accept(text, index as usize, at, at + len));
+            at = found.map_or(at + head, |m| m.end);
             out.extend(found);
-            at += longest;
         }
         out
     }
@@ -378,6 +374,17 @@ name = "granuloma"
             names(&lex, "a JAK抑制剂, cp-690,550."),
             ["JAK inhibitor", "tofacitinib"]
         );
+    }
+
+    #[test]
+    fn a_term_spelled_past_a_shorter_one_does_not_hide_the_next_word() {
+        let lex = Lexicon::builtin();
+        let names: Vec<&str> = lex
+            .mentions("cyclosporine atopic dermatitis")
+            .iter()
+            .map(|m| lex.name(m.kind, m.entry))
+            .collect();
+        assert_eq!(names, ["cyclosporine", "atopic dermatitis"]);
     }
 
     #[test]

@@ -292,11 +292,13 @@ pub struct CueMatcher {
 
 impl CueMatcher {
     fn new(cues: &[String], word_start: bool) -> Self {
+        // An empty cue would match everywhere (and end past the text).
+        let cues: Vec<&String> = cues.iter().filter(|c| !c.is_empty()).collect();
         // Cue sets are small, so a full DFA stays small and scans fastest.
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(cues)
+            .build(&cues)
             .ok();
         let lower: Vec<String> = cues.iter().map(|c| c.to_ascii_lowercase()).collect();
         let finders = lower
@@ -390,6 +392,14 @@ pub fn normalize_label(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn empty_cues_are_ignored() {
+        let cues = CueMatcher::new(&["".into(), "men".into()], true);
+        let text = "women and men";
+        assert_eq!(cues.starts(text).collect::<Vec<_>>(), [10]);
+        assert_eq!(cues.starts_in_lower(text).collect::<Vec<_>>(), [10]);
+    }
 
     #[test]
     fn the_bundled_vocabulary_loads() {

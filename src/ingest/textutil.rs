@@ -143,6 +143,7 @@ pub struct Words {
 }
 
 impl Words {
+    /// The words must be lower case, like the text they are looked for in.
     pub fn new(words: &[&str]) -> Self {
         Self {
             finders: words
