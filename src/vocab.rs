@@ -2,11 +2,11 @@
 //! design cues and the words for counts and doses, loaded once.
 
 use std::collections::BTreeMap;
-
-use foldhash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
+use foldhash::{HashMap, HashSet};
+use memchr::memmem::Finder;
 use serde::Deserialize;
 
 const VOCAB_TOML: &str = include_str!("../assets/vocab.toml");
@@ -74,7 +74,7 @@ pub struct Vocab {
     pub retrospective_cues: Vec<String>,
     pub patient_nouns: HashSet<String>,
     /// The same nouns, to find sentences that count anyone at all.
-    pub patient_noun_cues: CueMatcher,
+    pub patient_noun_cues: Words,
     pub patient_nouns_zh: Vec<String>,
     pub total_cues: Vec<String>,
     pub subgroup_cues: Vec<String>,
@@ -155,6 +155,7 @@ impl Vocab {
             })
             .collect();
         frequencies.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        let patient_nouns = lower(file.patient_nouns);
         Ok(Self {
             labels,
             longest_label,
@@ -167,8 +168,8 @@ impl Vocab {
             design_of_cue,
             designs: file.design,
             retrospective_cues: lower(file.retrospective_cues),
-            patient_noun_cues: CueMatcher::new(&file.patient_nouns, true),
-            patient_nouns: lower(file.patient_nouns).into_iter().collect(),
+            patient_noun_cues: Words::starting(&patient_nouns),
+            patient_nouns: patient_nouns.into_iter().collect(),
             patient_nouns_zh: file.patient_nouns_zh,
             total_cues: lower(file.total_cues),
             subgroup_cues: lower(file.subgroup_cues),
@@ -284,10 +285,6 @@ pub struct CueMatcher {
     automaton: Option<AhoCorasick>,
     /// Only count matches that start a word.
     word_start: bool,
-    /// One substring finder per lower-cased cue, leaving out cues that
-    /// start with another cue ("patients" starts with "patient"), for
-    /// `starts_in_lower`.
-    finders: Vec<memchr::memmem::Finder<'static>>,
 }
 
 impl CueMatcher {
@@ -300,20 +297,9 @@ impl CueMatcher {
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&cues)
             .ok();
-        let lower: Vec<String> = cues.iter().map(|c| c.to_ascii_lowercase()).collect();
-        let finders = lower
-            .iter()
-            .filter(|c| {
-                !lower
-                    .iter()
-                    .any(|o| o.len() < c.len() && c.starts_with(o.as_str()))
-            })
-            .map(|c| memchr::memmem::Finder::new(c.as_bytes()).into_owned())
-            .collect();
         Self {
             automaton,
             word_start,
-            finders,
         }
     }
 
@@ -335,22 +321,72 @@ impl CueMatcher {
                     || !bytes[start - 1].is_ascii_alphanumeric()
             })
     }
+}
 
-    /// Byte offsets where cues start, in no particular order, in a text
-    /// already ASCII-lower-cased. A SIMD substring scan per cue: faster than
-    /// the automaton when cues often sit inside other words ("men" in
-    /// "treatment"), each of which costs the automaton a reported match.
-    pub fn starts_in_lower<'t>(&'t self, lower: &'t str) -> impl Iterator<Item = usize> + 't {
-        let bytes = lower.as_bytes();
-        self.finders
+/// Cue words in ASCII-lower-cased text, found by one SIMD substring scan per
+/// word: faster than an automaton or a regex when the words are short and
+/// common, and so often sit inside other words ("men" in "treatment"),
+/// each of which costs an automaton a reported match.
+#[derive(Debug)]
+pub struct Words {
+    finders: Vec<Finder<'static>>,
+    /// Whole words (a boundary on both sides, as regex `\b` puts it), or
+    /// only the start of a word (`patient` in `patients`).
+    whole: bool,
+}
+
+impl Words {
+    /// Whole words or phrases, as `\b(?:w1|w2|...)\b` finds them. The words
+    /// must be lower case, like the text they are looked for in.
+    pub fn whole(words: &[&str]) -> Self {
+        Self {
+            finders: words.iter().map(|w| Self::finder(w)).collect(),
+            whole: true,
+        }
+    }
+
+    /// Words that start a word of the text, lower case. A word that starts
+    /// with another of them is left out (it starts at the same places), as
+    /// is an empty one.
+    pub fn starting(words: &[String]) -> Self {
+        let words: Vec<&String> = words.iter().filter(|w| !w.is_empty()).collect();
+        let finders = words
             .iter()
-            .flat_map(move |f| f.find_iter(bytes))
-            .filter(move |&start| {
-                !self.word_start
-                    || !bytes[start].is_ascii_alphanumeric()
-                    || start == 0
-                    || !bytes[start - 1].is_ascii_alphanumeric()
+            .filter(|w| {
+                !words
+                    .iter()
+                    .any(|o| o.len() < w.len() && w.starts_with(o.as_str()))
             })
+            .map(|w| Self::finder(w))
+            .collect();
+        Self {
+            finders,
+            whole: false,
+        }
+    }
+
+    fn finder(word: &str) -> Finder<'static> {
+        Finder::new(word.as_bytes()).into_owned()
+    }
+
+    /// Where the words start, in no particular order.
+    pub fn starts<'t>(&'t self, lower: &'t str) -> impl Iterator<Item = usize> + 't {
+        let bytes = lower.as_bytes();
+        let word = |i: usize| {
+            bytes
+                .get(i)
+                .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
+        };
+        self.finders.iter().flat_map(move |f| {
+            let len = f.needle().len();
+            f.find_iter(bytes).filter(move |&at| {
+                if self.whole {
+                    !word(at + len) && (at == 0 || !word(at - 1))
+                } else {
+                    at == 0 || !bytes[at - 1].is_ascii_alphanumeric()
+                }
+            })
+        })
     }
 }
 
@@ -398,7 +434,17 @@ mod tests {
         let cues = CueMatcher::new(&["".into(), "men".into()], true);
         let text = "women and men";
         assert_eq!(cues.starts(text).collect::<Vec<_>>(), [10]);
-        assert_eq!(cues.starts_in_lower(text).collect::<Vec<_>>(), [10]);
+        let words = Words::starting(&["".into(), "men".into()]);
+        assert_eq!(words.starts(text).collect::<Vec<_>>(), [10]);
+    }
+
+    #[test]
+    fn words_are_found_whole_and_not_inside_other_words() {
+        let words = Words::whole(&["we", "this study", "men"]);
+        let text = "we were in this study; between_we treatment, men. this study";
+        let mut found: Vec<usize> = words.starts(text).collect();
+        found.sort_unstable();
+        assert_eq!(found, [0, 11, 45, 50]);
     }
 
     #[test]

@@ -11,13 +11,13 @@ use foldhash::HashMap;
 
 use std::sync::LazyLock;
 
-use super::textutil::{Prose, Words, words_before};
+use super::textutil::{Prose, words_before};
 use crate::model::SharedStr;
-use crate::vocab::Vocab;
+use crate::vocab::{Vocab, Words};
 
 pub fn patients(prose: &Prose, chinese: &[SharedStr], vocab: &Vocab) -> Option<u32> {
     static POPULATION: LazyLock<Words> = LazyLock::new(|| {
-        Words::new(&[
+        Words::whole(&[
             "included",
             "enrolled",
             "recruited",
@@ -31,7 +31,7 @@ pub fn patients(prose: &Prose, chinese: &[SharedStr], vocab: &Vocab) -> Option<u
         ])
     });
     let mut votes: HashMap<u32, i32> = HashMap::default();
-    let counting = prose.flag_sentences(vocab.patient_noun_cues.starts_in_lower(&prose.lower));
+    let counting = prose.flag_sentences(vocab.patient_noun_cues.starts(&prose.lower));
     let populated = prose.flag_sentences(POPULATION.starts(&prose.lower));
     for (k, (sentence, _)) in prose.sentences().enumerate() {
         if !counting[k] {
@@ -172,7 +172,7 @@ pub fn design(
     vocab: &Vocab,
 ) -> Option<String> {
     static SELF_REFERENCE: LazyLock<Words> =
-        LazyLock::new(|| Words::new(&["this", "we", "our", "present", "current", "here"]));
+        LazyLock::new(|| Words::whole(&["this", "we", "our", "present", "current", "here"]));
     let mut claimed = vocab.design_cues_in(title.unwrap_or_default());
     let own = prose.flag_sentences(
         SELF_REFERENCE

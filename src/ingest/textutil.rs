@@ -135,40 +135,6 @@ pub fn flag_ranges(
     flags
 }
 
-/// Whole words or phrases in ASCII-lower-cased text, as a regex
-/// `\b(?:w1|w2|...)\b` would find them, but by one SIMD substring scan per
-/// word: several times faster when the words are short and common.
-pub struct Words {
-    finders: Vec<memchr::memmem::Finder<'static>>,
-}
-
-impl Words {
-    /// The words must be lower case, like the text they are looked for in.
-    pub fn new(words: &[&str]) -> Self {
-        Self {
-            finders: words
-                .iter()
-                .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
-                .collect(),
-        }
-    }
-
-    /// Where the words start, in no particular order.
-    pub fn starts<'t>(&'t self, lower: &'t str) -> impl Iterator<Item = usize> + 't {
-        let bytes = lower.as_bytes();
-        let word = |i: usize| {
-            bytes
-                .get(i)
-                .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
-        };
-        self.finders.iter().flat_map(move |f| {
-            let len = f.needle().len();
-            f.find_iter(bytes)
-                .filter(move |&at| !word(at + len) && (at == 0 || !word(at - 1)))
-        })
-    }
-}
-
 /// Text split into sentences once, with an ASCII-lower-cased copy whose byte
 /// offsets match the original.
 pub struct Prose {
@@ -308,15 +274,6 @@ mod tests {
                 "好"
             ]
         );
-    }
-
-    #[test]
-    fn words_are_found_whole_and_not_inside_other_words() {
-        let words = Words::new(&["we", "this study", "men"]);
-        let text = "we were in this study; between_we treatment, men. this study";
-        let mut found: Vec<usize> = words.starts(text).collect();
-        found.sort_unstable();
-        assert_eq!(found, [0, 11, 45, 50]);
     }
 
     #[test]
