@@ -4,9 +4,8 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, Span, packed};
 use foldhash::{HashMap, HashSet};
-use memchr::memmem::Finder;
 use serde::Deserialize;
 
 const VOCAB_TOML: &str = include_str!("../assets/vocab.toml");
@@ -64,9 +63,9 @@ pub struct Vocab {
     pub block_labels: HashMap<String, String>,
     pub furniture_lines: HashSet<String>,
     pub trailer_headings: HashSet<String>,
-    pub furniture_phrases: CueMatcher,
+    pub furniture_phrases: Words,
     /// Words without which a line holds no metadata (besides a year).
-    pub metadata_cues: CueMatcher,
+    pub metadata_cues: Words,
     pub designs: Vec<DesignCue>,
     /// Every design cue, each pattern naming its design's index.
     design_cues: AhoCorasick,
@@ -87,10 +86,10 @@ pub struct Vocab {
     pub negations: Vec<String>,
     /// Outcome words, matched at the start of a word ("improve" in
     /// "improvement").
-    pub outcome_cues: CueMatcher,
+    pub outcome_cues: Words,
     /// Phrases of aims and methods, matched anywhere.
-    pub method_cues: CueMatcher,
-    pub affiliation_cues: CueMatcher,
+    pub method_cues: Words,
+    pub affiliation_cues: Words,
     pub journal_acronyms: HashSet<String>,
     pub small_words: HashSet<String>,
 }
@@ -162,8 +161,8 @@ impl Vocab {
             block_labels,
             furniture_lines: lower(file.furniture_lines).into_iter().collect(),
             trailer_headings: lower(file.trailer_headings).into_iter().collect(),
-            furniture_phrases: CueMatcher::new(&file.furniture_phrases, false),
-            metadata_cues: CueMatcher::new(&file.metadata_cues, false),
+            furniture_phrases: Words::anywhere(&file.furniture_phrases),
+            metadata_cues: Words::anywhere(&file.metadata_cues),
             design_cues,
             design_of_cue,
             designs: file.design,
@@ -178,9 +177,9 @@ impl Vocab {
             time_words,
             frequencies,
             negations: lower(file.negations),
-            outcome_cues: CueMatcher::new(&file.outcome_cues, true),
-            method_cues: CueMatcher::new(&file.method_cues, false),
-            affiliation_cues: CueMatcher::new(&file.affiliation_cues, false),
+            outcome_cues: Words::starting(&file.outcome_cues),
+            method_cues: Words::anywhere(&file.method_cues),
+            affiliation_cues: Words::anywhere(&file.affiliation_cues),
             journal_acronyms: file.journal_acronyms.into_iter().collect(),
             small_words: lower(file.small_words).into_iter().collect(),
         })
@@ -279,115 +278,146 @@ pub struct LabelSpan<'a> {
     pub group: Option<&'a str>,
 }
 
-/// A set of cue words found in one pass over a text.
-#[derive(Debug)]
-pub struct CueMatcher {
-    automaton: Option<AhoCorasick>,
-    /// Only count matches that start a word.
-    word_start: bool,
+/// Where a cue word counts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Place {
+    /// A whole word or phrase: a boundary on both sides, as regex `\b`
+    /// puts it.
+    Whole,
+    /// The start of a word (`patient` in `patients`), or anywhere for a
+    /// cue that does not begin with a letter or digit.
+    WordStart,
+    Anywhere,
 }
 
-impl CueMatcher {
-    fn new(cues: &[String], word_start: bool) -> Self {
-        // An empty cue would match everywhere (and end past the text).
-        let cues: Vec<&String> = cues.iter().filter(|c| !c.is_empty()).collect();
-        // Cue sets are small, so a full DFA stays small and scans fastest.
-        let automaton = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&cues)
-            .ok();
-        Self {
-            automaton,
-            word_start,
-        }
-    }
-
-    pub fn is_match(&self, text: &str) -> bool {
-        self.starts(text).next().is_some()
-    }
-
-    /// Byte offsets where cues start.
-    pub fn starts<'t>(&'t self, text: &'t str) -> impl Iterator<Item = usize> + 't {
-        let bytes = text.as_bytes();
-        self.automaton
-            .iter()
-            .flat_map(move |a| a.find_iter(text))
-            .map(|m| m.start())
-            .filter(move |&start| {
-                !self.word_start
-                    || !bytes[start].is_ascii_alphanumeric()
-                    || start == 0
-                    || !bytes[start - 1].is_ascii_alphanumeric()
-            })
-    }
-}
-
-/// Cue words in ASCII-lower-cased text, found by one SIMD substring scan per
-/// word: faster than an automaton or a regex when the words are short and
-/// common, and so often sit inside other words ("men" in "treatment"),
-/// each of which costs an automaton a reported match.
+/// A set of cue words, ASCII case ignored, found at every place they occur
+/// (overlapping ones included). One SIMD multi-substring scan ("Teddy",
+/// `aho_corasick::packed`) jumps from one place where some cue occurs to the
+/// next; each place is then checked for its word boundaries. Cue words are
+/// short and common and often sit inside other words ("men" in
+/// "treatment"): a scan that skips text costs far less than an automaton
+/// stepping through every byte. Where the SIMD scan is not available (other
+/// targets, or more cues than it takes) an Aho-Corasick automaton reports
+/// the same places.
 #[derive(Debug)]
 pub struct Words {
-    finders: Vec<Finder<'static>>,
-    /// Whole words (a boundary on both sides, as regex `\b` puts it), or
-    /// only the start of a word (`patient` in `patients`).
-    whole: bool,
+    /// The cues, ASCII lower case.
+    words: Vec<Box<[u8]>>,
+    packed: Option<packed::Searcher>,
+    automaton: Option<AhoCorasick>,
+    place: Place,
 }
 
 impl Words {
-    /// Whole words or phrases, as `\b(?:w1|w2|...)\b` finds them. The words
-    /// must be lower case, like the text they are looked for in.
+    /// Whole words or phrases, as `\b(?:w1|w2|...)\b` finds them.
     pub fn whole(words: &[&str]) -> Self {
-        Self {
-            finders: words.iter().map(|w| Self::finder(w)).collect(),
-            whole: true,
-        }
+        Self::new(words, Place::Whole)
     }
 
-    /// Words that start a word of the text, lower case. A word that starts
-    /// with another of them is left out (it starts at the same places), as
-    /// is an empty one.
-    pub fn starting(words: &[String]) -> Self {
-        let words: Vec<&String> = words.iter().filter(|w| !w.is_empty()).collect();
-        let finders = words
+    /// Words that start a word of the text. A word that starts with another
+    /// of them is left out (it starts at the same places).
+    pub fn starting<S: AsRef<str>>(words: &[S]) -> Self {
+        let words: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
+        let kept: Vec<&str> = words
             .iter()
+            .copied()
             .filter(|w| {
                 !words
                     .iter()
-                    .any(|o| o.len() < w.len() && w.starts_with(o.as_str()))
+                    .any(|o| !o.is_empty() && o.len() < w.len() && starts_with_ignore_case(w, o))
             })
-            .map(|w| Self::finder(w))
             .collect();
+        Self::new(&kept, Place::WordStart)
+    }
+
+    /// Phrases anywhere, inside words too.
+    pub fn anywhere<S: AsRef<str>>(words: &[S]) -> Self {
+        let words: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
+        Self::new(&words, Place::Anywhere)
+    }
+
+    fn new(words: &[&str], place: Place) -> Self {
+        // An empty cue would match everywhere.
+        let words: Vec<Box<[u8]>> = words
+            .iter()
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_ascii_lowercase().into_bytes().into())
+            .collect();
+        let packed = packed::Config::new().builder().extend(&words).build();
+        let automaton = match packed {
+            Some(_) => None,
+            None => AhoCorasick::new(&words).ok(),
+        };
         Self {
-            finders,
-            whole: false,
+            words,
+            packed,
+            automaton,
+            place,
         }
     }
 
-    fn finder(word: &str) -> Finder<'static> {
-        Finder::new(word.as_bytes()).into_owned()
+    /// Whether a cue occurs in `text`, ASCII case ignored.
+    pub fn occur_in(&self, text: &str) -> bool {
+        self.starts(&text.to_ascii_lowercase()).next().is_some()
     }
 
-    /// Where the words start, in no particular order.
-    pub fn starts<'t>(&'t self, lower: &'t str) -> impl Iterator<Item = usize> + 't {
+    /// Where the cues start in ASCII-lower-cased text, in no particular
+    /// order.
+    pub fn starts<'t>(&'t self, lower: &'t str) -> Box<dyn Iterator<Item = usize> + 't> {
         let bytes = lower.as_bytes();
+        if let Some(packed) = &self.packed {
+            // The scan resumes one byte after each place, so overlapping
+            // places are all seen.
+            let mut from = 0;
+            return Box::new(std::iter::from_fn(move || {
+                while from < bytes.len() {
+                    let found = packed.find_in(bytes, Span::from(from..bytes.len()))?;
+                    let at = found.start();
+                    from = at + 1;
+                    if self.stands_at(bytes, at) {
+                        return Some(at);
+                    }
+                }
+                None
+            }));
+        }
+        Box::new(
+            self.automaton
+                .iter()
+                .flat_map(move |a| a.find_overlapping_iter(bytes))
+                .map(|m| m.start())
+                .filter(move |&at| self.stands_at(bytes, at)),
+        )
+    }
+
+    /// Whether some cue that occurs at `at` stands where it counts.
+    fn stands_at(&self, bytes: &[u8], at: usize) -> bool {
         let word = |i: usize| {
             bytes
                 .get(i)
                 .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
         };
-        self.finders.iter().flat_map(move |f| {
-            let len = f.needle().len();
-            f.find_iter(bytes).filter(move |&at| {
-                if self.whole {
-                    !word(at + len) && (at == 0 || !word(at - 1))
-                } else {
-                    at == 0 || !bytes[at - 1].is_ascii_alphanumeric()
-                }
-            })
-        })
+        match self.place {
+            Place::Anywhere => true,
+            Place::WordStart => {
+                !bytes[at].is_ascii_alphanumeric()
+                    || at == 0
+                    || !bytes[at - 1].is_ascii_alphanumeric()
+            }
+            Place::Whole => {
+                (at == 0 || !word(at - 1))
+                    && self
+                        .words
+                        .iter()
+                        .any(|w| bytes[at..].starts_with(w) && !word(at + w.len()))
+            }
+        }
     }
+}
+
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.len() >= prefix.len()
+        && text.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
 /// The ASCII characters `char::is_whitespace` (and so `split_whitespace`)
@@ -429,22 +459,69 @@ pub fn normalize_label(text: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The same cues searched without the SIMD scan, as other targets do.
+    fn without_simd(words: Words) -> Words {
+        Words {
+            automaton: AhoCorasick::new(&words.words).ok(),
+            packed: None,
+            ..words
+        }
+    }
+
+    /// The starts from both search paths, sorted.
+    fn starts_both(words: Words, text: &str) -> Vec<usize> {
+        let mut found: Vec<usize> = words.starts(text).collect();
+        found.sort_unstable();
+        let slow = without_simd(words);
+        let mut again: Vec<usize> = slow.starts(text).collect();
+        again.sort_unstable();
+        again.dedup();
+        assert_eq!(found, again, "the two search paths differ on {text:?}");
+        found
+    }
+
     #[test]
     fn empty_cues_are_ignored() {
-        let cues = CueMatcher::new(&["".into(), "men".into()], true);
         let text = "women and men";
-        assert_eq!(cues.starts(text).collect::<Vec<_>>(), [10]);
-        let words = Words::starting(&["".into(), "men".into()]);
-        assert_eq!(words.starts(text).collect::<Vec<_>>(), [10]);
+        assert_eq!(starts_both(Words::starting(&["", "men"]), text), [10]);
+        assert_eq!(starts_both(Words::anywhere(&["", "men"]), text), [2, 10]);
+        assert_eq!(starts_both(Words::whole(&["", "men"]), text), [10]);
     }
 
     #[test]
     fn words_are_found_whole_and_not_inside_other_words() {
         let words = Words::whole(&["we", "this study", "men"]);
         let text = "we were in this study; between_we treatment, men. this study";
-        let mut found: Vec<usize> = words.starts(text).collect();
-        found.sort_unstable();
-        assert_eq!(found, [0, 11, 45, 50]);
+        assert_eq!(starts_both(words, text), [0, 11, 45, 50]);
+        // The shorter word does not hide the longer one at the same place.
+        assert_eq!(
+            starts_both(Words::whole(&["case", "cases"]), "two cases"),
+            [4]
+        );
+    }
+
+    #[test]
+    fn every_place_is_found_overlapping_ones_too() {
+        assert_eq!(starts_both(Words::anywhere(&["aba"]), "ababa"), [0, 2]);
+        assert_eq!(
+            starts_both(
+                Words::anywhere(&["well tolerated", "tolerated"]),
+                "was well tolerated"
+            ),
+            [4, 9]
+        );
+    }
+
+    #[test]
+    fn word_starts_and_case() {
+        let cues = || Words::starting(&["Improve", "improved", "改善"]);
+        assert_eq!(
+            starts_both(cues(), "improved; unimproved, 皮损a改善"),
+            [0, 29]
+        );
+        assert!(cues().occur_in("SKIN IMPROVED"));
+        assert!(!cues().occur_in("unimproved"));
+        assert!(Words::anywhere(&["Department"]).occur_in("DEPARTMENT OF DERMATOLOGY"));
     }
 
     #[test]

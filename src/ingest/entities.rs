@@ -34,7 +34,10 @@ pub fn body_prose(study: &Study, title: Option<&str>) -> Prose {
     } else {
         &study.english
     };
-    let mut text = title.unwrap_or_default().to_string();
+    let title = title.unwrap_or_default();
+    let len = title.len() + paragraphs.iter().map(|p| p.len() + 1).sum::<usize>();
+    let mut text = String::with_capacity(len);
+    text.push_str(title);
     for p in paragraphs {
         text.push('\n');
         text.push_str(p);

@@ -32,7 +32,7 @@ pub fn is_furniture(line: &str, lower: &str, vocab: &Vocab) -> bool {
     {
         return true;
     }
-    is_reference(line) || (line.len() <= MAX_SHORT_LINE && vocab.furniture_phrases.is_match(line))
+    is_reference(line) || (line.len() <= MAX_SHORT_LINE && vocab.furniture_phrases.occur_in(line))
 }
 
 /// An entry of a reference list: `[1] Smith J, ...` or `12. Smith J, Li W.`

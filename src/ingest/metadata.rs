@@ -133,7 +133,7 @@ pub fn absorb(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
     // A long line can only be one of the self-describing kinds just below,
     // whose anchored regexes fail at once on prose, so it skips the scan.
     let long = line.len() > MAX_METADATA_LINE;
-    if !long && !vocab.metadata_cues.is_match(line) && !has_year(line) {
+    if !long && !vocab.metadata_cues.occur_in(line) && !has_year(line) {
         return false;
     }
     // Lines that say what they are, at any length.
@@ -402,7 +402,7 @@ pub fn find_year(text: &str) -> Option<i32> {
 pub fn is_affiliation(line: &str, vocab: &Vocab) -> bool {
     textutil::word_count(line) <= 80
         && line.contains([',', '，'])
-        && vocab.affiliation_cues.is_match(line)
+        && vocab.affiliation_cues.occur_in(line)
         && !regex!(r"(?i)(?-u:\b)(?:is|are|was|were|has|have|had|been|we|our|this|these)(?-u:\b)")
             .is_match(line)
 }

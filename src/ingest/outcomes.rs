@@ -28,11 +28,12 @@ pub fn outcomes(sections: &[Section], paragraphs: &[SharedStr], vocab: &Vocab) -
     let mut out: Vec<SharedStr> = Vec::new();
     for text in texts {
         let ranges = sentences(text);
-        let stated = textutil::flag_ranges(&ranges, vocab.outcome_cues.starts(text));
+        let lower = text.to_ascii_lowercase();
+        let stated = textutil::flag_ranges(&ranges, vocab.outcome_cues.starts(&lower));
         if !stated.contains(&true) {
             continue;
         }
-        let methods = textutil::flag_ranges(&ranges, vocab.method_cues.starts(text));
+        let methods = textutil::flag_ranges(&ranges, vocab.method_cues.starts(&lower));
         for (k, &(start, end)) in ranges.iter().enumerate() {
             if out.len() == MAX_OUTCOMES {
                 return out;

@@ -37,7 +37,8 @@ pub fn word_count(text: &str) -> usize {
 /// Byte ranges of the sentences of `text`.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    // About one sentence per 100 bytes of abstract prose.
+    let mut out = Vec::with_capacity(text.len() / 100 + 1);
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
