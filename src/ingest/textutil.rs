@@ -40,8 +40,26 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     // About one sentence per 100 bytes of abstract prose.
     let mut out = Vec::with_capacity(text.len() / 100 + 1);
     let mut start = 0;
+    // Only `.`, `?`, `!` and the lead bytes of the wide stops can end a
+    // sentence: jump from one to the next (the two searches are redone only
+    // once passed).
+    let ascii_from = |i: usize| memchr::memchr3(b'.', b'?', b'!', &bytes[i..]).map(|at| at + i);
+    let wide_from = |i: usize| memchr::memchr2(0xE3, 0xEF, &bytes[i..]).map(|at| at + i);
+    let mut ascii = ascii_from(0);
+    let mut wide = wide_from(0);
     let mut i = 0;
     while i < bytes.len() {
+        if ascii.is_some_and(|at| at < i) {
+            ascii = ascii_from(i);
+        }
+        if wide.is_some_and(|at| at < i) {
+            wide = wide_from(i);
+        }
+        i = match (ascii, wide) {
+            (Some(a), Some(w)) => a.min(w),
+            (Some(at), None) | (None, Some(at)) => at,
+            (None, None) => break,
+        };
         let (split, end) = match bytes[i] {
             b'.' | b'?' | b'!' => (ends_sentence(text, start, i) || glued(bytes, i), i + 1),
             // 。！？； (E3 80 82, EF BC 81, EF BC 9F, EF BC 9B)
@@ -257,6 +275,17 @@ pub fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn script_counts_agree_with_the_characters() {
+        let text = "Tofacitinib 托法替布 㐀䶿䷀䷿一鿿豈\u{FAFF}\u{FB00}〇。é𠀀 alopecia 斑秃";
+        let by_char = (
+            text.chars().filter(|&c| is_han(c)).count(),
+            text.chars().filter(char::is_ascii_alphabetic).count(),
+        );
+        assert_eq!(script_counts(text), by_char);
+        assert_eq!(by_char.0, 12);
+    }
+
     fn split(text: &str) -> Vec<&str> {
         sentences(text)
             .into_iter()
@@ -273,6 +302,21 @@ mod tests {
                 "No AEs, e.g. zoster.",
                 "结果良好。",
                 "好"
+            ]
+        );
+    }
+
+    #[test]
+    fn wide_stops_split_among_other_wide_characters() {
+        assert_eq!(
+            split("疗效（PASI 75）好！是否复发？随访中；〇例失访. Done. 完"),
+            [
+                "疗效（PASI 75）好！",
+                "是否复发？",
+                "随访中；",
+                "〇例失访.",
+                "Done.",
+                "完"
             ]
         );
     }
