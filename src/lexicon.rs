@@ -7,6 +7,7 @@
 
 use std::sync::OnceLock;
 
+use memchr::memmem::Finder;
 use serde::Deserialize;
 
 use crate::trie::{HeadSet, Trie, word_head};
@@ -94,6 +95,9 @@ pub struct Lexicon {
     patterns: Vec<Pattern>,
     /// The text of each pattern, for the search vocabulary.
     pattern_texts: Vec<String>,
+    /// The conditions with word pairs (`Term::cooccur`), each word with its
+    /// substring finder built once.
+    pub pairs: Vec<(usize, Vec<(Finder<'static>, Finder<'static>)>)>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -163,7 +167,19 @@ impl Lexicon {
                 term.synonyms.iter().for_each(|s| add(s, kind, i, true));
             }
         }
+        let finder = |word: &str| Finder::new(word.as_bytes()).into_owned();
+        let pairs = file
+            .condition
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.cooccur.is_empty())
+            .map(|(i, c)| {
+                let words = c.cooccur.iter().map(|(a, b)| (finder(a), finder(b)));
+                (i, words.collect())
+            })
+            .collect();
         Ok(Self {
+            pairs,
             trie: Trie::new(&texts),
             heads: HeadSet::new(
                 texts

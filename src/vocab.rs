@@ -188,8 +188,12 @@ impl Vocab {
     /// The shown name of a section label, `Some(None)` for back matter,
     /// `None` when the text is no label at all.
     pub fn label(&self, text: &str) -> Option<Option<&str>> {
-        let key = normalize_label(text);
-        self.labels.get(&key).map(|v| v.as_deref())
+        self.normalized_label(&normalize_label(text))
+    }
+
+    /// `label` of a text already put through `normalize_label`.
+    pub fn normalized_label(&self, key: &str) -> Option<Option<&str>> {
+        self.labels.get(key).map(|v| v.as_deref())
     }
 
     /// The designs (indices into `designs`) whose cues occur in `text`, as
@@ -367,13 +371,20 @@ impl Words {
         let bytes = lower.as_bytes();
         if let Some(packed) = &self.packed {
             // The scan resumes one byte after each place, so overlapping
-            // places are all seen.
+            // places are all seen; where only word starts count, it resumes
+            // after the word (no later place in it starts one).
             let mut from = 0;
             return Box::new(std::iter::from_fn(move || {
                 while from < bytes.len() {
                     let found = packed.find_in(bytes, Span::from(from..bytes.len()))?;
                     let at = found.start();
                     from = at + 1;
+                    if self.place != Place::Anywhere && bytes[at].is_ascii_alphanumeric() {
+                        from += bytes[from..]
+                            .iter()
+                            .take_while(|b| b.is_ascii_alphanumeric())
+                            .count();
+                    }
                     if self.stands_at(bytes, at) {
                         return Some(at);
                     }

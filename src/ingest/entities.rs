@@ -1,12 +1,15 @@
 //! Drugs, doses, conditions and adverse events, found with the lexicon in
 //! the title, abstract and keywords (outcome sentences: `super::outcomes`).
 
+use std::sync::LazyLock;
+
 use foldhash::HashMap;
+use memchr::memmem::Finder;
 
 use super::textutil::{self, Prose};
 use crate::lexicon::{Kind, Lexicon, Mention};
 use crate::model::{Dose, SharedStr, Study};
-use crate::vocab::Vocab;
+use crate::vocab::{Vocab, Words};
 
 pub struct Found {
     pub drugs: Vec<SharedStr>,
@@ -145,7 +148,11 @@ impl Tally {
 
 /// `(PPP)` right after a term: the text's own abbreviation for it.
 fn abbreviation_after(text: &str, end: usize) -> Option<String> {
-    let caps = regex!(r"^\s*\(([A-Z][A-Za-z]{1,6})\)").captures(&text[end..])?;
+    let rest = &text[end..];
+    if !rest.trim_start().starts_with('(') {
+        return None;
+    }
+    let caps = regex!(r"^\s*\(([A-Z][A-Za-z]{1,6})\)").captures(rest)?;
     Some(caps[1].to_string())
 }
 
@@ -164,21 +171,10 @@ fn count_word(text: &str, word: &str) -> usize {
 /// Compound conditions named in paraphrase: both words of a pair in one
 /// sentence ("granulomas secondary to filler injection").
 fn count_cooccurrences(prose: &Prose, lexicon: &Lexicon, conditions: &mut Tally) {
-    let with_pairs: Vec<(usize, &Vec<(String, String)>)> = lexicon
-        .conditions
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| !c.cooccur.is_empty())
-        .map(|(i, c)| (i, &c.cooccur))
-        .collect();
     // One substring scan of the whole text per word, not one per sentence.
-    let in_sentences = |word: &str| {
-        prose.flag_sentences(memchr::memmem::find_iter(
-            prose.text.as_bytes(),
-            word.as_bytes(),
-        ))
-    };
-    for (entry, pairs) in with_pairs {
+    let in_sentences =
+        |word: &Finder<'_>| prose.flag_sentences(word.find_iter(prose.text.as_bytes()));
+    for (entry, pairs) in &lexicon.pairs {
         let mut both = vec![false; prose.sentences.len()];
         for (a, b) in pairs {
             let a = in_sentences(a);
@@ -192,7 +188,7 @@ fn count_cooccurrences(prose: &Prose, lexicon: &Lexicon, conditions: &mut Tally)
         }
         let count = both.iter().filter(|&&f| f).count();
         if count > 0 {
-            conditions.add(entry, count);
+            conditions.add(*entry, count);
         }
     }
 }
@@ -236,12 +232,28 @@ fn contains_words(haystack: &str, needle: &str) -> bool {
 /// after a negation ("no cases of VTE, MACE or malignancy") up to a clause
 /// break ("but", "although", ";").
 fn negated(text: &str, at: usize, vocab: &Vocab) -> bool {
+    static BREAKS: LazyLock<Words> = LazyLock::new(|| {
+        Words::anywhere(&[
+            "but",
+            "although",
+            "whereas",
+            "while",
+            "however",
+            "except",
+            "apart from",
+        ])
+    });
     let start = textutil::sentence_start(text, at);
     let clause = &text[start..at];
-    let clause =
+    // Most clauses have no break word: the regex that finds the last one
+    // runs only when one of them occurs.
+    let clause = if BREAKS.occur_in(clause) {
         regex!(r"(?i).*(?-u:\b)(?:but|although|whereas|while|however|except|apart from)(?-u:\b)")
             .find(clause)
-            .map_or(clause, |m| &clause[m.end()..]);
+            .map_or(clause, |m| &clause[m.end()..])
+    } else {
+        clause
+    };
     let lower = clause.to_ascii_lowercase();
     vocab.negations.iter().any(|n| {
         if n.is_ascii() {
@@ -263,10 +275,9 @@ fn find_doses(text: &str, mentions: &[Mention], lexicon: &Lexicon, vocab: &Vocab
     );
     let drugs: Vec<&Mention> = mentions.iter().filter(|m| m.kind == Kind::Drug).collect();
     let mut out = Vec::new();
-    for caps in re.captures_iter(text) {
-        let (Some(whole), Some(low), Some(unit)) = (caps.get(0), caps.get(1), caps.get(4)) else {
-            continue;
-        };
+    // Most amounts have no drug beside them ("22 of 22 patients (100%)"):
+    // their groups are read only once a drug is found.
+    for whole in re.find_iter(text) {
         let sentence_start = textutil::sentence_start(text, whole.start());
         // Mentions are in text order: look only at the neighbours of the dose.
         let split = drugs.partition_point(|m| m.end <= whole.start());
@@ -282,6 +293,12 @@ fn find_doses(text: &str, mentions: &[Mention], lexicon: &Lexicon, vocab: &Vocab
                 .filter(|m| m.start - whole.end() <= 4)
         };
         let Some(drug) = before.or_else(after) else {
+            continue;
+        };
+        let Some(caps) = re.captures_at(text, whole.start()) else {
+            continue;
+        };
+        let (Some(low), Some(unit)) = (caps.get(1), caps.get(4)) else {
             continue;
         };
         // A percentage is a strength only for a topical form ("cream 1.5%");

@@ -44,12 +44,13 @@ fn is_reference(line: &str) -> bool {
 }
 
 /// A heading line that is a section label on its own (`Methods`,
-/// `RESULTS:`). `Some(None)` is a back-matter heading.
-pub fn heading_label(line: &str, vocab: &Vocab) -> Option<Option<SharedStr>> {
+/// `RESULTS:`). `Some(None)` is a back-matter heading. `lower` is the
+/// normalised line (`normalize_label`).
+pub fn heading_label(line: &str, lower: &str, vocab: &Vocab) -> Option<Option<SharedStr>> {
     if line.len() > 80 || textutil::word_count(line) > 6 {
         return None;
     }
-    vocab.label(line).map(|shown| {
+    vocab.normalized_label(lower).map(|shown| {
         shown.map(|_| sections::shown_label(line.trim_end_matches([':', '：']), vocab))
     })
 }

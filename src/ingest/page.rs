@@ -109,8 +109,8 @@ fn read_line<'a>(r: &mut Reading<'a>, line: &'a str, vocab: &Vocab) {
     if metadata::absorb(line, &mut r.meta, vocab) {
         return;
     }
-    if let Some(label) = lines::heading_label(line, vocab) {
-        let group = vocab.label(line).flatten();
+    if let Some(label) = lines::heading_label(line, &lower, vocab) {
+        let group = vocab.normalized_label(&lower).flatten();
         if r.concluded && !chinese && group == Some("Background") {
             r.in_trailer = true;
         }

@@ -18,12 +18,18 @@ pub struct Header {
 /// abstract's first sentence: a title names things, a sentence says
 /// something of them.
 pub fn is_title_like(line: &str) -> bool {
-    title_score(line, 1) >= TITLE_THRESHOLD
+    scored(line, 1, Some(TITLE_THRESHOLD)) >= TITLE_THRESHOLD
 }
 
 const TITLE_THRESHOLD: i32 = 3;
 
 fn title_score(line: &str, repeats: usize) -> i32 {
+    scored(line, repeats, None)
+}
+
+/// The title score of `line`; with a `floor`, the scoring stops as soon as
+/// the score can no longer reach it (and the result is then below it).
+fn scored(line: &str, repeats: usize, floor: Option<i32>) -> i32 {
     let words = word_count(line);
     let labelled = Vocab::builtin()
         .label_spans(line)
@@ -47,12 +53,21 @@ fn title_score(line: &str, repeats: usize) -> i32 {
     if line.contains(": ") || line.contains(" - ") || line.contains(" – ") {
         score += 1;
     }
-    score += Lexicon::builtin().mentions(line).len().min(2) as i32 * 2;
     if (6..=30).contains(&words) {
         score += 1;
     }
     if !line.ends_with('.') {
         score += 1;
+    }
+    // The rest only adds up to two lexicon terms, then takes away.
+    let below = |score: i32| floor.is_some_and(|f| score < f);
+    const MAX_TERMS_BONUS: i32 = 4;
+    if below(score + MAX_TERMS_BONUS) {
+        return score;
+    }
+    score += Lexicon::builtin().mentions(line).len().min(2) as i32 * 2;
+    if below(score) {
+        return score;
     }
     // The cue words are ASCII: matched case-sensitively on the lower-cased
     // line, which is several times faster than `(?i)`.
@@ -60,8 +75,14 @@ fn title_score(line: &str, repeats: usize) -> i32 {
     if regex!(r"(?-u:\b)(?:is|are|was|were|has|have|had|been|be|we|our|you|your|showed|shows|suggest|suggests|found|remains|may|can|could|should|will|would)(?-u:\b)").is_match(&lower) {
         score -= 3;
     }
+    if below(score) {
+        return score;
+    }
     if regex!(r"^(?:to|we|the aim|this|these|in this|our|here|however|although|objective|background)(?-u:\b)").is_match(&lower) {
         score -= 2;
+    }
+    if below(score) {
+        return score;
     }
     if regex!(r"(?-u:\b)(?:journal|annals|archives|frontiers in|proceedings|repository|logo|menu|navigation|library|publishing|press|university|website|search|login|cookie)(?-u:\b)").is_match(&lower) {
         score -= 4;
