@@ -141,21 +141,25 @@ pub fn absorb(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
         meta.fallback_year = meta.fallback_year.or(find_year(line));
         return true;
     }
-    if let Some(caps) = captures(
+    if let Some(rest) = after_label(
+        regex!(r"^(?i:citation|cite this article|how to cite|引用本文)\s*[:：]\s*"),
         regex!(r"^(?i:citation|cite this article|how to cite|引用本文)\s*[:：]\s*(.+)$"),
         line,
     ) {
-        absorb_locator(&caps[1], meta, vocab);
+        absorb_locator(rest, meta, vocab);
         return true;
     }
-    if let Some(caps) = captures(
+    if let Some(rest) = after_label(
+        regex!(
+            r"(?i)^[【\[]?(?:key\s*words?|mesh keywords|author keywords|关键词|关键字)[】\]]?\s*[:：]?\s*"
+        ),
         regex!(
             r"(?i)^[【\[]?(?:key\s*words?|mesh keywords|author keywords|关键词|关键字)[】\]]?\s*[:：]?\s*(.+)$"
         ),
         line,
     ) && (line.contains([':', '：', '】', ']']))
     {
-        meta.keywords = split_keywords(&caps[1]);
+        meta.keywords = split_keywords(rest);
         return true;
     }
     if line.len() > MAX_METADATA_LINE {
@@ -182,6 +186,20 @@ pub fn absorb(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
 /// times a failed match.
 fn captures<'t>(re: &regex::Regex, text: &'t str) -> Option<regex::Captures<'t>> {
     re.is_match(text).then(|| re.captures(text)).flatten()
+}
+
+/// The text after a line's label: group 1 of `full`, which is `label`
+/// followed by `(.+)$`. Found from where `label` ends, which is the same
+/// place whenever some text without a line break follows it; otherwise (a
+/// rare case) `full` itself decides. A capture search costs many times a
+/// match on a long line.
+fn after_label<'t>(label: &regex::Regex, full: &regex::Regex, line: &'t str) -> Option<&'t str> {
+    let end = label.find(line)?.end();
+    let rest = &line[end..];
+    if !rest.is_empty() && !rest.contains('\n') {
+        return Some(rest);
+    }
+    full.captures(line)?.get(1).map(|m| m.as_str())
 }
 
 /// A four-digit year (1800-2099) anywhere in the line.
