@@ -63,9 +63,13 @@ pub struct Vocab {
     pub block_labels: HashMap<String, String>,
     pub furniture_lines: HashSet<String>,
     pub trailer_headings: HashSet<String>,
-    pub furniture_phrases: Words,
-    /// Words without which a line holds no metadata (besides a year).
-    pub metadata_cues: Words,
+    /// Furniture phrases, metadata cues (words without which a line holds
+    /// no metadata, besides a year) and affiliation cues, ASCII lower case,
+    /// in one automaton: a line is read for all three in one pass
+    /// (`LineCues`).
+    line_cues: AhoCorasick,
+    /// The set (`CueSet` bit) of each pattern of `line_cues`.
+    line_cue_sets: Vec<u8>,
     pub designs: Vec<DesignCue>,
     /// Every design cue, each pattern naming its design's index.
     design_cues: AhoCorasick,
@@ -89,7 +93,6 @@ pub struct Vocab {
     pub outcome_cues: Words,
     /// Phrases of aims and methods, matched anywhere.
     pub method_cues: Words,
-    pub affiliation_cues: Words,
     pub journal_acronyms: HashSet<String>,
     pub small_words: HashSet<String>,
 }
@@ -124,6 +127,25 @@ impl Vocab {
         let design_cues = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .build(cues)
+            .map_err(serde::de::Error::custom)?;
+        let (line_cue_sets, line_cue_words): (Vec<u8>, Vec<String>) = [
+            (CueSet::Furniture, &file.furniture_phrases),
+            (CueSet::Metadata, &file.metadata_cues),
+            (CueSet::Affiliation, &file.affiliation_cues),
+        ]
+        .into_iter()
+        .flat_map(|(set, words)| {
+            words
+                .iter()
+                .map(move |w| (set as u8, w.to_ascii_lowercase()))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .unzip();
+        // Matched on the ASCII-lower-cased line; the cue sets are small, so
+        // a full DFA stays small and scans fastest.
+        let line_cues = AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&line_cue_words)
             .map_err(serde::de::Error::custom)?;
         let longest_label = labels.keys().map(|k| k.chars().count()).max().unwrap_or(0);
         let block_labels = file
@@ -161,8 +183,8 @@ impl Vocab {
             block_labels,
             furniture_lines: lower(file.furniture_lines).into_iter().collect(),
             trailer_headings: lower(file.trailer_headings).into_iter().collect(),
-            furniture_phrases: Words::anywhere(&file.furniture_phrases),
-            metadata_cues: Words::anywhere(&file.metadata_cues),
+            line_cues,
+            line_cue_sets,
             design_cues,
             design_of_cue,
             designs: file.design,
@@ -179,7 +201,6 @@ impl Vocab {
             negations: lower(file.negations),
             outcome_cues: Words::starting(&file.outcome_cues),
             method_cues: Words::anywhere(&file.method_cues),
-            affiliation_cues: Words::anywhere(&file.affiliation_cues),
             journal_acronyms: file.journal_acronyms.into_iter().collect(),
             small_words: lower(file.small_words).into_iter().collect(),
         })
@@ -280,6 +301,51 @@ pub struct LabelSpan<'a> {
     pub written: &'a str,
     /// Its section group (`Methods`, ...), `None` for back matter.
     pub group: Option<&'a str>,
+}
+
+/// A set of cue phrases that is looked for in single lines.
+#[derive(Debug, Clone, Copy)]
+pub enum CueSet {
+    /// Page furniture: calls to action, cookie notices, menus.
+    Furniture = 1,
+    /// Words without which a line holds no metadata (besides a year).
+    Metadata = 2,
+    /// Institution words of an affiliation.
+    Affiliation = 4,
+}
+
+/// The cue sets that occur in one line, ASCII case ignored (anywhere, inside
+/// words too). All sets are found in one pass, the first time one is asked
+/// for.
+pub struct LineCues<'a> {
+    line: &'a str,
+    found: std::cell::OnceCell<u8>,
+}
+
+impl<'a> LineCues<'a> {
+    pub fn new(line: &'a str) -> Self {
+        Self {
+            line,
+            found: std::cell::OnceCell::new(),
+        }
+    }
+
+    pub fn has(&self, set: CueSet, vocab: &Vocab) -> bool {
+        let found = self.found.get_or_init(|| {
+            const ALL: u8 =
+                CueSet::Furniture as u8 | CueSet::Metadata as u8 | CueSet::Affiliation as u8;
+            let lower = self.line.to_ascii_lowercase();
+            let mut found = 0;
+            for m in vocab.line_cues.find_overlapping_iter(&lower) {
+                found |= vocab.line_cue_sets[m.pattern().as_usize()];
+                if found == ALL {
+                    break;
+                }
+            }
+            found
+        });
+        found & set as u8 != 0
+    }
 }
 
 /// Where a cue word counts.
@@ -533,6 +599,26 @@ mod tests {
         assert!(cues().occur_in("SKIN IMPROVED"));
         assert!(!cues().occur_in("unimproved"));
         assert!(Words::anywhere(&["Department"]).occur_in("DEPARTMENT OF DERMATOLOGY"));
+    }
+
+    #[test]
+    fn line_cues_find_every_set_in_one_pass() {
+        let v = Vocab::builtin();
+        let sets = |line: &str| {
+            let cues = LineCues::new(line);
+            [CueSet::Furniture, CueSet::Metadata, CueSet::Affiliation].map(|set| cues.has(set, v))
+        };
+        assert_eq!(sets("PRIVACY POLICY"), [true, false, false]);
+        // "issue" inside "tissue" overlaps nothing, "research" and "center"
+        // are institution words.
+        assert_eq!(sets("Tissue Research Center, Boston"), [false, true, true]);
+        // A cue inside another set's cue is still found: "pages" and "accepted"
+        // beside "cookie".
+        assert_eq!(sets("cookies accepted on these pages"), [true, true, false]);
+        assert_eq!(
+            sets("Tofacitinib improved alopecia."),
+            [false, false, false]
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use super::{sections, textutil};
 use crate::lexicon::Lexicon;
 use crate::model::SharedStr;
-use crate::vocab::Vocab;
+use crate::vocab::{CueSet, LineCues, Vocab};
 
 /// Lines longer than this are never furniture or calls to action.
 pub const MAX_SHORT_LINE: usize = 400;
@@ -14,8 +14,8 @@ pub const MAX_LABEL_LINE: usize = 120;
 
 /// Page furniture: navigation, widgets, ratings, calls to action, entries
 /// of a reference list. `lower` is the normalised line (empty for long
-/// lines).
-pub fn is_furniture(line: &str, lower: &str, vocab: &Vocab) -> bool {
+/// lines), `cues` the line's cue sets.
+pub fn is_furniture(line: &str, lower: &str, cues: &LineCues<'_>, vocab: &Vocab) -> bool {
     if vocab.furniture_lines.contains(lower) {
         return true;
     }
@@ -32,7 +32,7 @@ pub fn is_furniture(line: &str, lower: &str, vocab: &Vocab) -> bool {
     {
         return true;
     }
-    is_reference(line) || (line.len() <= MAX_SHORT_LINE && vocab.furniture_phrases.occur_in(line))
+    is_reference(line) || (line.len() <= MAX_SHORT_LINE && cues.has(CueSet::Furniture, vocab))
 }
 
 /// An entry of a reference list: `[1] Smith J, ...` or `12. Smith J, Li W.`
@@ -90,20 +90,13 @@ mod tests {
     #[test]
     fn references_are_furniture() {
         let v = Vocab::builtin();
-        assert!(is_furniture(
-            "[1] 中华医学会皮肤性病学分会. 斑秃诊疗指南[J].",
-            "",
-            v
+        let furniture = |line: &str| is_furniture(line, "", &LineCues::new(line), v);
+        assert!(furniture("[1] 中华医学会皮肤性病学分会. 斑秃诊疗指南[J]."));
+        assert!(furniture(
+            "12. Smith J, Li W. Tofacitinib in vitiligo. JAMA. 2020;1:1."
         ));
-        assert!(is_furniture(
-            "12. Smith J, Li W. Tofacitinib in vitiligo. JAMA. 2020;1:1.",
-            "",
-            v
-        ));
-        assert!(!is_furniture(
-            "12 patients were treated with tofacitinib for six months.",
-            "",
-            v
+        assert!(!furniture(
+            "12 patients were treated with tofacitinib for six months."
         ));
     }
 

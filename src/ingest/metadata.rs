@@ -5,7 +5,7 @@ use regex::Regex;
 
 use super::textutil;
 use crate::model::{SharedStr, Study};
-use crate::vocab::Vocab;
+use crate::vocab::{CueSet, LineCues, Vocab};
 
 /// What the metadata lines said, before it is copied into a [`Study`].
 #[derive(Debug, Default)]
@@ -128,12 +128,13 @@ fn set_id(slot: &mut Option<String>, value: &str, valid: impl Fn(&str) -> bool) 
 }
 
 /// Reads a metadata line into `meta`; false when the line is no metadata.
-pub fn absorb(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
+/// `cues` are the line's cue sets.
+pub fn absorb(line: &str, cues: &LineCues<'_>, meta: &mut Meta, vocab: &Vocab) -> bool {
     // One pass over the line decides whether any metadata rule can apply.
     // A long line can only be one of the self-describing kinds just below,
     // whose anchored regexes fail at once on prose, so it skips the scan.
     let long = line.len() > MAX_METADATA_LINE;
-    if !long && !vocab.metadata_cues.occur_in(line) && !has_year(line) {
+    if !long && !cues.has(CueSet::Metadata, vocab) && !has_year(line) {
         return false;
     }
     // Lines that say what they are, at any length.
@@ -417,10 +418,11 @@ pub fn find_year(text: &str) -> Option<i32> {
 }
 
 /// An affiliation: institution words, commas, and no sentence verbs.
-pub fn is_affiliation(line: &str, vocab: &Vocab) -> bool {
+/// `cues` are the line's cue sets.
+pub fn is_affiliation(line: &str, cues: &LineCues<'_>, vocab: &Vocab) -> bool {
     textutil::word_count(line) <= 80
         && line.contains([',', '，'])
-        && vocab.affiliation_cues.occur_in(line)
+        && cues.has(CueSet::Affiliation, vocab)
         && !regex!(r"(?i)(?-u:\b)(?:is|are|was|were|has|have|had|been|we|our|this|these)(?-u:\b)")
             .is_match(line)
 }
@@ -457,7 +459,7 @@ mod tests {
     fn absorbed(line: &str) -> Meta {
         let mut meta = Meta::default();
         assert!(
-            absorb(line, &mut meta, Vocab::builtin()),
+            absorb(line, &LineCues::new(line), &mut meta, Vocab::builtin()),
             "not metadata: {line}"
         );
         meta
@@ -583,8 +585,10 @@ mod tests {
     #[test]
     fn sentences_are_not_citations() {
         let mut meta = Meta::default();
+        let line = "All 4 patients improved. 2021 was the last year of follow-up.";
         assert!(!absorb(
-            "All 4 patients improved. 2021 was the last year of follow-up.",
+            line,
+            &LineCues::new(line),
             &mut meta,
             Vocab::builtin()
         ));

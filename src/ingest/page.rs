@@ -12,7 +12,7 @@ use foldhash::HashMap;
 use super::lines::{self, MAX_LABEL_LINE};
 use super::{bilingual, metadata, paragraphs, sections, title};
 use crate::model::{SharedStr, Study};
-use crate::vocab::{Vocab, normalize_label};
+use crate::vocab::{LineCues, Vocab, normalize_label};
 
 /// A line before the abstract that is neither metadata nor furniture: a
 /// title, an author list or an affiliation.
@@ -66,8 +66,9 @@ fn read_line<'a>(r: &mut Reading<'a>, line: &'a str, vocab: &Vocab) {
     } else {
         String::new()
     };
+    let cues = LineCues::new(line);
     if let Some(field) = r.pending_block.take()
-        && !lines::is_furniture(line, &lower, vocab)
+        && !lines::is_furniture(line, &lower, &cues, vocab)
         && !vocab.block_labels.contains_key(&lower)
         && (field != "authors" || title::is_author_list(line))
     {
@@ -88,7 +89,7 @@ fn read_line<'a>(r: &mut Reading<'a>, line: &'a str, vocab: &Vocab) {
         r.in_trailer = true;
         return;
     }
-    if lines::is_furniture(line, &lower, vocab) {
+    if lines::is_furniture(line, &lower, &cues, vocab) {
         return;
     }
     if let Some(field) = vocab.block_labels.get(&lower) {
@@ -99,14 +100,15 @@ fn read_line<'a>(r: &mut Reading<'a>, line: &'a str, vocab: &Vocab) {
     // ". 2023 Jun;50(6):812-815."
     if line.starts_with('.')
         && let Some(last) = r.header.last()
-        && metadata::absorb(&format!("{}{line}", last.text), &mut r.meta, vocab)
+        && let joined = format!("{}{line}", last.text)
+        && metadata::absorb(&joined, &LineCues::new(&joined), &mut r.meta, vocab)
     {
         if let Some(last) = r.header.pop() {
             r.header_index.remove(last.text);
         }
         return;
     }
-    if metadata::absorb(line, &mut r.meta, vocab) {
+    if metadata::absorb(line, &cues, &mut r.meta, vocab) {
         return;
     }
     if let Some(label) = lines::heading_label(line, &lower, vocab) {
@@ -132,7 +134,7 @@ fn read_line<'a>(r: &mut Reading<'a>, line: &'a str, vocab: &Vocab) {
     if chinese {
         read_chinese(r, line);
     } else {
-        read_english(r, line, vocab);
+        read_english(r, line, &cues, vocab);
     }
 }
 
@@ -145,9 +147,9 @@ fn read_chinese<'a>(r: &mut Reading<'a>, line: &'a str) {
     }
 }
 
-fn read_english<'a>(r: &mut Reading<'a>, line: &'a str, vocab: &Vocab) {
+fn read_english<'a>(r: &mut Reading<'a>, line: &'a str, cues: &LineCues<'_>, vocab: &Vocab) {
     if !r.english_started {
-        if metadata::is_affiliation(line, vocab) {
+        if metadata::is_affiliation(line, cues, vocab) {
             r.affiliations.extend(metadata::split_affiliations(line));
             return;
         }

@@ -6,7 +6,7 @@ use super::textutil::{self, word_count};
 use super::{bilingual, metadata};
 use crate::lexicon::Lexicon;
 use crate::model::Study;
-use crate::vocab::Vocab;
+use crate::vocab::{LineCues, Vocab};
 
 pub struct Header {
     pub title: Option<String>,
@@ -166,7 +166,7 @@ pub fn resolve_header(lines: &[HeaderLine<'_>], journal: Option<&str>, vocab: &V
         if journal.is_some_and(|j| j.eq_ignore_ascii_case(line.text)) {
             continue;
         }
-        if metadata::is_affiliation(line.text, vocab) {
+        if metadata::is_affiliation(line.text, &LineCues::new(line.text), vocab) {
             header
                 .affiliations
                 .extend(metadata::split_affiliations(line.text));
