@@ -609,12 +609,12 @@ mod tests {
             [CueSet::Furniture, CueSet::Metadata, CueSet::Affiliation].map(|set| cues.has(set, v))
         };
         assert_eq!(sets("PRIVACY POLICY"), [true, false, false]);
-        // "issue" inside "tissue" overlaps nothing, "research" and "center"
-        // are institution words.
+        // Inside words too: "issue" in "tissue" (metadata), "research" and
+        // "center" (affiliation).
         assert_eq!(sets("Tissue Research Center, Boston"), [false, true, true]);
-        // A cue inside another set's cue is still found: "pages" and "accepted"
-        // beside "cookie".
-        assert_eq!(sets("cookies accepted on these pages"), [true, true, false]);
+        // Overlapping cues of two sets: "research" (affiliation) and "search
+        // results" (furniture) share bytes, and both count.
+        assert_eq!(sets("Research results"), [true, false, true]);
         assert_eq!(
             sets("Tofacitinib improved alopecia."),
             [false, false, false]
