@@ -16,6 +16,11 @@ pub fn is_chinese(text: &str) -> bool {
         return false;
     }
     let (han, latin) = script_counts(text);
+    is_chinese_script(han, latin)
+}
+
+/// `is_chinese` from the text's `script_counts`.
+pub fn is_chinese_script(han: usize, latin: usize) -> bool {
     han > 0 && han * 10 >= (han + latin) * 3
 }
 

@@ -71,16 +71,17 @@ pub fn is_substantive(line: &str) -> bool {
     textutil::word_count(line) >= 20 || !Lexicon::builtin().mentions(line).is_empty()
 }
 
-pub fn is_chinese_prose(line: &str) -> bool {
-    let (han, _) = textutil::script_counts(line);
+/// Chinese prose: a sentence-ending line of some Han characters (`han`, of
+/// `textutil::script_counts`), or a long one.
+pub fn is_chinese_prose(line: &str, han: usize) -> bool {
     let ends = line.ends_with(['。', '．', '.', '！', '？', '）', ')']);
     (ends && han >= 8) || han >= 40
 }
 
-/// A Chinese title: a short line of Han characters with no sentence end.
-pub fn is_chinese_title(line: &str) -> bool {
-    let (han, _) = textutil::script_counts(line);
-    (8..=60).contains(&han) && !line.contains(['。', '；']) && !is_chinese_prose(line)
+/// A Chinese title: a short line of Han characters (`han`) with no
+/// sentence end.
+pub fn is_chinese_title(line: &str, han: usize) -> bool {
+    (8..=60).contains(&han) && !line.contains(['。', '；']) && !is_chinese_prose(line, han)
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@
 use foldhash::HashMap;
 
 use super::lines::{self, MAX_LABEL_LINE};
-use super::{bilingual, metadata, paragraphs, sections, title};
+use super::{bilingual, metadata, paragraphs, sections, textutil, title};
 use crate::model::{SharedStr, Study};
 use crate::vocab::{LineCues, Vocab, normalize_label};
 
@@ -75,10 +75,16 @@ fn read_line<'a>(r: &mut Reading<'a>, line: &'a str, vocab: &Vocab) {
         r.meta.set_block(&field, line, vocab);
         return;
     }
-    let chinese = bilingual::is_chinese(line);
+    // Han characters and Latin letters, counted once for the line's checks.
+    let (han, latin) = if line.is_ascii() {
+        (0, 0)
+    } else {
+        textutil::script_counts(line)
+    };
+    let chinese = bilingual::is_chinese_script(han, latin);
     if r.in_trailer {
         // After the trailer only a translation of the English survives.
-        if chinese && lines::is_chinese_prose(line) && r.chinese.len() < r.english.len() {
+        if chinese && lines::is_chinese_prose(line, han) && r.chinese.len() < r.english.len() {
             r.chinese.push(line);
         } else {
             metadata::absorb_ids(line, &mut r.meta);
@@ -132,17 +138,17 @@ fn read_line<'a>(r: &mut Reading<'a>, line: &'a str, vocab: &Vocab) {
         r.concluded = true;
     }
     if chinese {
-        read_chinese(r, line);
+        read_chinese(r, line, han);
     } else {
         read_english(r, line, &cues, vocab);
     }
 }
 
-fn read_chinese<'a>(r: &mut Reading<'a>, line: &'a str) {
-    if lines::is_chinese_prose(line) {
+fn read_chinese<'a>(r: &mut Reading<'a>, line: &'a str, han: usize) {
+    if lines::is_chinese_prose(line, han) {
         r.chinese_started = true;
         r.chinese.push(line);
-    } else if !r.chinese_started && lines::is_chinese_title(line) {
+    } else if !r.chinese_started && lines::is_chinese_title(line, han) {
         add_header(r, line);
     }
 }
