@@ -97,7 +97,7 @@ pub struct Lexicon {
     pattern_texts: Vec<String>,
     /// The conditions with word pairs (`Term::cooccur`), each word with its
     /// substring finder built once.
-    pub pairs: Vec<(usize, Vec<(Finder<'static>, Finder<'static>)>)>,
+    pub(crate) cooccur_finders: Vec<(usize, Vec<(Finder<'static>, Finder<'static>)>)>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -168,7 +168,7 @@ impl Lexicon {
             }
         }
         let finder = |word: &str| Finder::new(word.as_bytes()).into_owned();
-        let pairs = file
+        let cooccur_finders = file
             .condition
             .iter()
             .enumerate()
@@ -179,7 +179,7 @@ impl Lexicon {
             })
             .collect();
         Ok(Self {
-            pairs,
+            cooccur_finders,
             trie: Trie::new(&texts),
             heads: HeadSet::new(
                 texts

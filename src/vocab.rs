@@ -319,25 +319,27 @@ pub enum CueSet {
 /// for.
 pub struct LineCues<'a> {
     line: &'a str,
+    vocab: &'a Vocab,
     found: std::cell::OnceCell<u8>,
 }
 
 impl<'a> LineCues<'a> {
-    pub fn new(line: &'a str) -> Self {
+    pub fn new(line: &'a str, vocab: &'a Vocab) -> Self {
         Self {
             line,
+            vocab,
             found: std::cell::OnceCell::new(),
         }
     }
 
-    pub fn has(&self, set: CueSet, vocab: &Vocab) -> bool {
+    pub fn has(&self, set: CueSet) -> bool {
         let found = self.found.get_or_init(|| {
             const ALL: u8 =
                 CueSet::Furniture as u8 | CueSet::Metadata as u8 | CueSet::Affiliation as u8;
             let lower = self.line.to_ascii_lowercase();
             let mut found = 0;
-            for m in vocab.line_cues.find_overlapping_iter(&lower) {
-                found |= vocab.line_cue_sets[m.pattern().as_usize()];
+            for m in self.vocab.line_cues.find_overlapping_iter(&lower) {
+                found |= self.vocab.line_cue_sets[m.pattern().as_usize()];
                 if found == ALL {
                     break;
                 }
@@ -367,8 +369,8 @@ enum Place {
 /// short and common and often sit inside other words ("men" in
 /// "treatment"): a scan that skips text costs far less than an automaton
 /// stepping through every byte. Where the SIMD scan is not available (other
-/// targets, or more cues than it takes) an Aho-Corasick automaton reports
-/// the same places.
+/// targets, or cue sets past its limits: more than 64 cues, or many one-byte
+/// ones) an overlapping Aho-Corasick automaton reports the same places.
 #[derive(Debug)]
 pub struct Words {
     /// The cues, ASCII lower case.
@@ -432,7 +434,8 @@ impl Words {
     }
 
     /// Where the cues start in ASCII-lower-cased text, in no particular
-    /// order.
+    /// order; the automaton (without the SIMD scan) may give a place more
+    /// than once.
     pub fn starts<'t>(&'t self, lower: &'t str) -> Box<dyn Iterator<Item = usize> + 't> {
         let bytes = lower.as_bytes();
         if let Some(packed) = &self.packed {
@@ -442,7 +445,11 @@ impl Words {
             let mut from = 0;
             return Box::new(std::iter::from_fn(move || {
                 while from < bytes.len() {
-                    let found = packed.find_in(bytes, Span::from(from..bytes.len()))?;
+                    let Some(found) = packed.find_in(bytes, Span::from(from..bytes.len())) else {
+                        // Nothing more: later calls need not search again.
+                        from = bytes.len();
+                        return None;
+                    };
                     let at = found.start();
                     from = at + 1;
                     if self.place != Place::Anywhere && bytes[at].is_ascii_alphanumeric() {
@@ -549,6 +556,7 @@ mod tests {
     fn starts_both(words: Words, text: &str) -> Vec<usize> {
         let mut found: Vec<usize> = words.starts(text).collect();
         found.sort_unstable();
+        assert!(found.windows(2).all(|w| w[0] < w[1]), "a place twice");
         let slow = without_simd(words);
         let mut again: Vec<usize> = slow.starts(text).collect();
         again.sort_unstable();
@@ -605,8 +613,8 @@ mod tests {
     fn line_cues_find_every_set_in_one_pass() {
         let v = Vocab::builtin();
         let sets = |line: &str| {
-            let cues = LineCues::new(line);
-            [CueSet::Furniture, CueSet::Metadata, CueSet::Affiliation].map(|set| cues.has(set, v))
+            let cues = LineCues::new(line, v);
+            [CueSet::Furniture, CueSet::Metadata, CueSet::Affiliation].map(|set| cues.has(set))
         };
         assert_eq!(sets("PRIVACY POLICY"), [true, false, false]);
         // Inside words too: "issue" in "tissue" (metadata), "research" and

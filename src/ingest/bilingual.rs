@@ -12,16 +12,32 @@ use crate::model::Aligned;
 
 /// Chinese when Han characters make up at least 30% of the letters.
 pub fn is_chinese(text: &str) -> bool {
-    if text.is_ascii() {
-        return false;
-    }
-    let (han, latin) = script_counts(text);
-    is_chinese_script(han, latin)
+    scripts(text).is_chinese()
 }
 
-/// `is_chinese` from the text's `script_counts`.
-pub fn is_chinese_script(han: usize, latin: usize) -> bool {
-    han > 0 && han * 10 >= (han + latin) * 3
+/// Han characters and Latin letters of a text (`script_counts`), counted
+/// once for the checks that read them.
+#[derive(Clone, Copy)]
+pub struct Scripts {
+    pub han: usize,
+    pub latin: usize,
+}
+
+impl Scripts {
+    /// Mostly Han: Chinese.
+    pub fn is_chinese(self) -> bool {
+        self.han > 0 && self.han * 10 >= (self.han + self.latin) * 3
+    }
+}
+
+/// The scripts of `text`. An ASCII text has no Han, and then whether it is
+/// Chinese does not depend on its letters: they are not counted.
+pub fn scripts(text: &str) -> Scripts {
+    if text.is_ascii() {
+        return Scripts { han: 0, latin: 0 };
+    }
+    let (han, latin) = script_counts(text);
+    Scripts { han, latin }
 }
 
 pub fn align<S: AsRef<str>>(english: &[S], chinese: &[S]) -> Vec<Aligned> {

@@ -174,7 +174,7 @@ fn count_cooccurrences(prose: &Prose, lexicon: &Lexicon, conditions: &mut Tally)
     // One substring scan of the whole text per word, not one per sentence.
     let in_sentences =
         |word: &Finder<'_>| prose.flag_sentences(word.find_iter(prose.text.as_bytes()));
-    for (entry, pairs) in &lexicon.pairs {
+    for (entry, pairs) in &lexicon.cooccur_finders {
         let mut both = vec![false; prose.sentences.len()];
         for (a, b) in pairs {
             let a = in_sentences(a);
@@ -245,16 +245,18 @@ fn negated(text: &str, at: usize, vocab: &Vocab) -> bool {
     });
     let start = textutil::sentence_start(text, at);
     let clause = &text[start..at];
+    // ASCII lower-casing keeps byte offsets: `lower` is cut where `clause` is.
+    let lower = clause.to_ascii_lowercase();
     // Most clauses have no break word: the regex that finds the last one
     // runs only when one of them occurs.
-    let clause = if BREAKS.occur_in(clause) {
+    let cut = if BREAKS.starts(&lower).next().is_some() {
         regex!(r"(?i).*(?-u:\b)(?:but|although|whereas|while|however|except|apart from)(?-u:\b)")
             .find(clause)
-            .map_or(clause, |m| &clause[m.end()..])
+            .map_or(0, |m| m.end())
     } else {
-        clause
+        0
     };
-    let lower = clause.to_ascii_lowercase();
+    let (clause, lower) = (&clause[cut..], &lower[cut..]);
     vocab.negations.iter().any(|n| {
         if n.is_ascii() {
             lower
@@ -295,6 +297,7 @@ fn find_doses(text: &str, mentions: &[Mention], lexicon: &Lexicon, vocab: &Vocab
         let Some(drug) = before.or_else(after) else {
             continue;
         };
+        // The same match again, with its groups (the two always take part).
         let Some(caps) = re.captures_at(text, whole.start()) else {
             continue;
         };

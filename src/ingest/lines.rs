@@ -32,7 +32,7 @@ pub fn is_furniture(line: &str, lower: &str, cues: &LineCues<'_>, vocab: &Vocab)
     {
         return true;
     }
-    is_reference(line) || (line.len() <= MAX_SHORT_LINE && cues.has(CueSet::Furniture, vocab))
+    is_reference(line) || (line.len() <= MAX_SHORT_LINE && cues.has(CueSet::Furniture))
 }
 
 /// An entry of a reference list: `[1] Smith J, ...` or `12. Smith J, Li W.`
@@ -50,6 +50,7 @@ pub fn heading_label(line: &str, lower: &str, vocab: &Vocab) -> Option<Option<Sh
     if line.len() > 80 || textutil::word_count(line) > 6 {
         return None;
     }
+    debug_assert_eq!(lower, crate::vocab::normalize_label(line));
     vocab.normalized_label(lower).map(|shown| {
         shown.map(|_| sections::shown_label(line.trim_end_matches([':', '：']), vocab))
     })
@@ -74,6 +75,7 @@ pub fn is_substantive(line: &str) -> bool {
 /// Chinese prose: a sentence-ending line of some Han characters (`han`, of
 /// `textutil::script_counts`), or a long one.
 pub fn is_chinese_prose(line: &str, han: usize) -> bool {
+    debug_assert_eq!(han, textutil::script_counts(line).0);
     let ends = line.ends_with(['。', '．', '.', '！', '？', '）', ')']);
     (ends && han >= 8) || han >= 40
 }
@@ -91,7 +93,7 @@ mod tests {
     #[test]
     fn references_are_furniture() {
         let v = Vocab::builtin();
-        let furniture = |line: &str| is_furniture(line, "", &LineCues::new(line), v);
+        let furniture = |line: &str| is_furniture(line, "", &LineCues::new(line, v), v);
         assert!(furniture("[1] 中华医学会皮肤性病学分会. 斑秃诊疗指南[J]."));
         assert!(furniture(
             "12. Smith J, Li W. Tofacitinib in vitiligo. JAMA. 2020;1:1."

@@ -1,6 +1,8 @@
 //! Bibliographic metadata from the lines around an abstract: citation lines,
 //! ID bullets, labelled blocks, keyword and copyright lines, affiliations.
 
+use std::sync::LazyLock;
+
 use regex::Regex;
 
 use super::textutil;
@@ -134,7 +136,7 @@ pub fn absorb(line: &str, cues: &LineCues<'_>, meta: &mut Meta, vocab: &Vocab) -
     // A long line can only be one of the self-describing kinds just below,
     // whose anchored regexes fail at once on prose, so it skips the scan.
     let long = line.len() > MAX_METADATA_LINE;
-    if !long && !cues.has(CueSet::Metadata, vocab) && !has_year(line) {
+    if !long && !cues.has(CueSet::Metadata) && !has_year(line) {
         return false;
     }
     // Lines that say what they are, at any length.
@@ -142,23 +144,20 @@ pub fn absorb(line: &str, cues: &LineCues<'_>, meta: &mut Meta, vocab: &Vocab) -
         meta.fallback_year = meta.fallback_year.or(find_year(line));
         return true;
     }
-    if let Some(rest) = after_label(
-        regex!(r"^(?i:citation|cite this article|how to cite|引用本文)\s*[:：]\s*"),
-        regex!(r"^(?i:citation|cite this article|how to cite|引用本文)\s*[:：]\s*(.+)$"),
-        line,
-    ) {
+    static CITATION: LazyLock<LabelledLine> = LazyLock::new(|| {
+        LabelledLine::new(r"^(?i:citation|cite this article|how to cite|引用本文)\s*[:：]\s*")
+    });
+    static KEYWORDS: LazyLock<LabelledLine> = LazyLock::new(|| {
+        LabelledLine::new(
+            r"(?i)^[【\[]?(?:key\s*words?|mesh keywords|author keywords|关键词|关键字)[】\]]?\s*[:：]?\s*",
+        )
+    });
+    if let Some(rest) = CITATION.rest(line) {
         absorb_locator(rest, meta, vocab);
         return true;
     }
-    if let Some(rest) = after_label(
-        regex!(
-            r"(?i)^[【\[]?(?:key\s*words?|mesh keywords|author keywords|关键词|关键字)[】\]]?\s*[:：]?\s*"
-        ),
-        regex!(
-            r"(?i)^[【\[]?(?:key\s*words?|mesh keywords|author keywords|关键词|关键字)[】\]]?\s*[:：]?\s*(.+)$"
-        ),
-        line,
-    ) && (line.contains([':', '：', '】', ']']))
+    if let Some(rest) = KEYWORDS.rest(line)
+        && (line.contains([':', '：', '】', ']']))
     {
         meta.keywords = split_keywords(rest);
         return true;
@@ -189,18 +188,35 @@ fn captures<'t>(re: &regex::Regex, text: &'t str) -> Option<regex::Captures<'t>>
     re.is_match(text).then(|| re.captures(text)).flatten()
 }
 
-/// The text after a line's label: group 1 of `full`, which is `label`
-/// followed by `(.+)$`. Found from where `label` ends, which is the same
-/// place whenever some text without a line break follows it; otherwise (a
-/// rare case) `full` itself decides. A capture search costs many times a
-/// match on a long line.
-fn after_label<'t>(label: &regex::Regex, full: &regex::Regex, line: &'t str) -> Option<&'t str> {
-    let end = label.find(line)?.end();
-    let rest = &line[end..];
-    if !rest.is_empty() && !rest.contains('\n') {
-        return Some(rest);
+/// A line that opens with a label (`Keywords:`, `Cite this article:`): the
+/// label's regex, and the same followed by `(.+)$` for the text after it.
+struct LabelledLine {
+    label: Regex,
+    full: Regex,
+}
+
+impl LabelledLine {
+    fn new(label: &str) -> Self {
+        let compile = |re: &str| Regex::new(re).expect("static regex is valid"); // ok: literals, compiled by the tests
+        Self {
+            label: compile(label),
+            full: compile(&format!("{label}(.+)$")),
+        }
     }
-    full.captures(line)?.get(1).map(|m| m.as_str())
+
+    /// The text after the label: group 1 of `full`, found from where the
+    /// label's match ends, which is the same place whenever some text
+    /// without a line break follows it; otherwise (a rare case) `full`
+    /// itself decides. A capture search costs many times a match on a long
+    /// line.
+    fn rest<'t>(&self, line: &'t str) -> Option<&'t str> {
+        let end = self.label.find(line)?.end();
+        let rest = &line[end..];
+        if !rest.is_empty() && !rest.contains('\n') {
+            return Some(rest);
+        }
+        self.full.captures(line)?.get(1).map(|m| m.as_str())
+    }
 }
 
 /// A four-digit year (1800-2099) anywhere in the line.
@@ -419,10 +435,10 @@ pub fn find_year(text: &str) -> Option<i32> {
 
 /// An affiliation: institution words, commas, and no sentence verbs.
 /// `cues` are the line's cue sets.
-pub fn is_affiliation(line: &str, cues: &LineCues<'_>, vocab: &Vocab) -> bool {
+pub fn is_affiliation(line: &str, cues: &LineCues<'_>) -> bool {
     textutil::word_count(line) <= 80
         && line.contains([',', '，'])
-        && cues.has(CueSet::Affiliation, vocab)
+        && cues.has(CueSet::Affiliation)
         && !regex!(r"(?i)(?-u:\b)(?:is|are|was|were|has|have|had|been|we|our|this|these)(?-u:\b)")
             .is_match(line)
 }
@@ -459,7 +475,12 @@ mod tests {
     fn absorbed(line: &str) -> Meta {
         let mut meta = Meta::default();
         assert!(
-            absorb(line, &LineCues::new(line), &mut meta, Vocab::builtin()),
+            absorb(
+                line,
+                &LineCues::new(line, Vocab::builtin()),
+                &mut meta,
+                Vocab::builtin()
+            ),
             "not metadata: {line}"
         );
         meta
@@ -588,7 +609,7 @@ mod tests {
         let line = "All 4 patients improved. 2021 was the last year of follow-up.";
         assert!(!absorb(
             line,
-            &LineCues::new(line),
+            &LineCues::new(line, Vocab::builtin()),
             &mut meta,
             Vocab::builtin()
         ));

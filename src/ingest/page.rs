@@ -10,7 +10,7 @@
 use foldhash::HashMap;
 
 use super::lines::{self, MAX_LABEL_LINE};
-use super::{bilingual, metadata, paragraphs, sections, textutil, title};
+use super::{bilingual, metadata, paragraphs, sections, title};
 use crate::model::{SharedStr, Study};
 use crate::vocab::{LineCues, Vocab, normalize_label};
 
@@ -66,7 +66,7 @@ fn read_line<'a>(r: &mut Reading<'a>, line: &'a str, vocab: &Vocab) {
     } else {
         String::new()
     };
-    let cues = LineCues::new(line);
+    let cues = LineCues::new(line, vocab);
     if let Some(field) = r.pending_block.take()
         && !lines::is_furniture(line, &lower, &cues, vocab)
         && !vocab.block_labels.contains_key(&lower)
@@ -75,13 +75,8 @@ fn read_line<'a>(r: &mut Reading<'a>, line: &'a str, vocab: &Vocab) {
         r.meta.set_block(&field, line, vocab);
         return;
     }
-    // Han characters and Latin letters, counted once for the line's checks.
-    let (han, latin) = if line.is_ascii() {
-        (0, 0)
-    } else {
-        textutil::script_counts(line)
-    };
-    let chinese = bilingual::is_chinese_script(han, latin);
+    let scripts = bilingual::scripts(line);
+    let (chinese, han) = (scripts.is_chinese(), scripts.han);
     if r.in_trailer {
         // After the trailer only a translation of the English survives.
         if chinese && lines::is_chinese_prose(line, han) && r.chinese.len() < r.english.len() {
@@ -107,7 +102,7 @@ fn read_line<'a>(r: &mut Reading<'a>, line: &'a str, vocab: &Vocab) {
     if line.starts_with('.')
         && let Some(last) = r.header.last()
         && let joined = format!("{}{line}", last.text)
-        && metadata::absorb(&joined, &LineCues::new(&joined), &mut r.meta, vocab)
+        && metadata::absorb(&joined, &LineCues::new(&joined, vocab), &mut r.meta, vocab)
     {
         if let Some(last) = r.header.pop() {
             r.header_index.remove(last.text);
@@ -155,7 +150,7 @@ fn read_chinese<'a>(r: &mut Reading<'a>, line: &'a str, han: usize) {
 
 fn read_english<'a>(r: &mut Reading<'a>, line: &'a str, cues: &LineCues<'_>, vocab: &Vocab) {
     if !r.english_started {
-        if metadata::is_affiliation(line, cues, vocab) {
+        if metadata::is_affiliation(line, cues) {
             r.affiliations.extend(metadata::split_affiliations(line));
             return;
         }

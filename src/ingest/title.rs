@@ -166,7 +166,7 @@ pub fn resolve_header(lines: &[HeaderLine<'_>], journal: Option<&str>, vocab: &V
         if journal.is_some_and(|j| j.eq_ignore_ascii_case(line.text)) {
             continue;
         }
-        if metadata::is_affiliation(line.text, &LineCues::new(line.text), vocab) {
+        if metadata::is_affiliation(line.text, &LineCues::new(line.text, vocab)) {
             header
                 .affiliations
                 .extend(metadata::split_affiliations(line.text));
