@@ -96,7 +96,7 @@ pub struct Lexicon {
     /// The text of each pattern, for the search vocabulary.
     pattern_texts: Vec<String>,
     /// The conditions with word pairs (`Term::cooccur`), each word with its
-    /// substring finder built once.
+    /// substring finder (ASCII lower case) built once.
     pub(crate) cooccur_finders: Vec<(usize, Vec<(Finder<'static>, Finder<'static>)>)>,
 }
 
@@ -167,7 +167,9 @@ impl Lexicon {
                 term.synonyms.iter().for_each(|s| add(s, kind, i, true));
             }
         }
-        let finder = |word: &str| Finder::new(word.as_bytes()).into_owned();
+        // Matched on the ASCII-lower-cased text, so that a word opening a
+        // sentence ("Granulomas ...") counts.
+        let finder = |word: &str| Finder::new(&word.to_ascii_lowercase()).into_owned();
         let cooccur_finders = file
             .condition
             .iter()

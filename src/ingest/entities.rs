@@ -173,7 +173,7 @@ fn count_word(text: &str, word: &str) -> usize {
 fn count_cooccurrences(prose: &Prose, lexicon: &Lexicon, conditions: &mut Tally) {
     // One substring scan of the whole text per word, not one per sentence.
     let in_sentences =
-        |word: &Finder<'_>| prose.flag_sentences(word.find_iter(prose.text.as_bytes()));
+        |word: &Finder<'_>| prose.flag_sentences(word.find_iter(prose.lower.as_bytes()));
     for (entry, pairs) in &lexicon.cooccur_finders {
         let mut both = vec![false; prose.sentences.len()];
         for (a, b) in pairs {
@@ -431,6 +431,24 @@ mod tests {
                 ("prednisone".into(), "2.5 mg/day".into())
             ]
         );
+    }
+
+    #[test]
+    fn word_pairs_count_in_any_case() {
+        let lexicon = Lexicon::builtin();
+        let entry = lexicon
+            .conditions
+            .iter()
+            .position(|c| c.name == "filler-induced granuloma")
+            .unwrap();
+        let prose = Prose::new(
+            "Granulomas appeared after a hyaluronic acid Filler. The filler was removed. \
+             A granuloma after FILLER injection resolved."
+                .to_string(),
+        );
+        let mut conditions = Tally::default();
+        count_cooccurrences(&prose, lexicon, &mut conditions);
+        assert_eq!(conditions.score.get(&entry), Some(&2));
     }
 
     #[test]
