@@ -7,9 +7,9 @@
 //! received") vote more. The count with the most votes wins, the larger one
 //! on a tie (subgroups are smaller than the whole).
 
-use foldhash::HashMap;
-
 use std::sync::LazyLock;
+
+use foldhash::HashMap;
 
 use super::textutil::{Prose, words_before};
 use crate::model::SharedStr;
@@ -107,9 +107,10 @@ pub fn patients(prose: &Prose, chinese: &[SharedStr], vocab: &Vocab) -> Option<u
     // The regex is costly on long text; an age ("58-year-old") or a
     // "we report/present/describe" must be there for it to match anything
     // worth a vote.
-    let worth_it = ["-old", " old ", "we report", "we present", "we describe"]
-        .iter()
-        .any(|cue| memchr::memmem::find(prose.lower.as_bytes(), cue.as_bytes()).is_some());
+    static WORTH_IT: LazyLock<Words> = LazyLock::new(|| {
+        Words::anywhere(&["-old", " old ", "we report", "we present", "we describe"])
+    });
+    let worth_it = WORTH_IT.any_in(&prose.lower);
     let described = if worth_it {
         prose.flag_sentences(single.find_iter(&prose.lower).map(|m| m.start()))
     } else {
@@ -184,10 +185,7 @@ pub fn design(
             claimed |= vocab.design_cues_in(sentence);
         }
     }
-    let retrospective = vocab
-        .retrospective_cues
-        .iter()
-        .any(|c| memchr::memmem::find(prose.lower.as_bytes(), c.as_bytes()).is_some());
+    let retrospective = vocab.retrospective_cues.any_in(&prose.lower);
     let pick = |weak: bool| {
         vocab
             .designs

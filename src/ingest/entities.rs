@@ -249,7 +249,7 @@ fn negated(text: &str, at: usize, vocab: &Vocab) -> bool {
     let lower = clause.to_ascii_lowercase();
     // Most clauses have no break word: the regex that finds the last one
     // runs only when one of them occurs.
-    let cut = if BREAKS.starts(&lower).next().is_some() {
+    let cut = if BREAKS.any_in(&lower) {
         regex!(r"(?i).*(?-u:\b)(?:but|although|whereas|while|however|except|apart from)(?-u:\b)")
             .find(clause)
             .map_or(0, |m| m.end())

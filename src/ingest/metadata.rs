@@ -184,7 +184,7 @@ pub fn absorb(line: &str, cues: &LineCues<'_>, meta: &mut Meta, vocab: &Vocab) -
 /// `re.captures(text)`, after a cheaper `is_match`: most lines match none
 /// of the metadata patterns, and a failed capture search costs several
 /// times a failed match.
-fn captures<'t>(re: &regex::Regex, text: &'t str) -> Option<regex::Captures<'t>> {
+fn captures<'t>(re: &Regex, text: &'t str) -> Option<regex::Captures<'t>> {
     re.is_match(text).then(|| re.captures(text)).flatten()
 }
 

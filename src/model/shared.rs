@@ -8,7 +8,6 @@
 //! buffer, so each cut costs 16 bytes and the text is stored once. It reads,
 //! compares, prints and serialises as the plain string it stands for.
 
-use foldhash::HashSet;
 use std::borrow::Borrow;
 use std::cell::RefCell;
 use std::fmt;
@@ -16,6 +15,7 @@ use std::hash::{Hash, Hasher};
 use std::ops::{Deref, Range};
 use std::sync::{Arc, LazyLock};
 
+use foldhash::HashSet;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The shared text. A thin pointer (to a boxed `str`) rather than `Arc<str>`
