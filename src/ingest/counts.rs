@@ -110,20 +110,27 @@ pub fn patients(prose: &Prose, chinese: &[SharedStr], vocab: &Vocab) -> Option<u
     static WORTH_IT: LazyLock<Words> = LazyLock::new(|| {
         Words::anywhere(&["-old", " old ", "we report", "we present", "we describe"])
     });
-    let worth_it = WORTH_IT.any_in(&prose.lower);
-    let described = if worth_it {
-        prose.flag_sentences(single.find_iter(&prose.lower).map(|m| m.start()))
-    } else {
-        vec![false; prose.sentences.len()]
-    };
-    for (k, (_, lower)) in prose.sentences().enumerate() {
-        if described[k]
-            && regex!(
-                r"(?-u:\b)(?:present|presented|report|describe|we|case|admitted|referred)(?-u:\b)"
-            )
-            .is_match(lower)
-        {
-            *votes.entry(1).or_default() += 2;
+    // Only a sentence that reports (a word below) can vote, so the regex
+    // runs on those alone, from the sentence start: a match cannot cross a
+    // sentence stop, so it finds what a scan of the whole text would.
+    static REPORTING: LazyLock<Words> = LazyLock::new(|| {
+        Words::whole(&[
+            "present",
+            "presented",
+            "report",
+            "describe",
+            "we",
+            "case",
+            "admitted",
+            "referred",
+        ])
+    });
+    if WORTH_IT.any_in(&prose.lower) {
+        for &(start, end) in &prose.sentences {
+            let lower = &prose.lower[..end];
+            if REPORTING.any_in(&lower[start..]) && single.find_at(lower, start).is_some() {
+                *votes.entry(1).or_default() += 2;
+            }
         }
     }
     if votes.is_empty() {
@@ -251,6 +258,13 @@ mod tests {
         assert_eq!(
             n("A 58-year-old woman presented with generalized granuloma annulare."),
             Some(1)
+        );
+        assert_eq!(n("A 40-year-old man was admitted with a rash."), Some(1));
+        // The reporting word must be in the sentence that describes the
+        // patient.
+        assert_eq!(
+            n("We reviewed the records. A 40-year-old man had a rash."),
+            None
         );
         assert_eq!(
             n("Of the 12 patients included, 9 were women. Responses were seen in 10 patients."),

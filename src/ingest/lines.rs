@@ -47,7 +47,7 @@ fn is_reference(line: &str) -> bool {
 /// `RESULTS:`). `Some(None)` is a back-matter heading. `lower` is the
 /// normalised line (`normalize_label`).
 pub fn heading_label(line: &str, lower: &str, vocab: &Vocab) -> Option<Option<SharedStr>> {
-    if line.len() > 80 || textutil::word_count(line) > 6 {
+    if line.len() > 80 || textutil::more_words_than(line, 6) {
         return None;
     }
     debug_assert_eq!(lower, crate::vocab::normalize_label(line));
@@ -58,7 +58,8 @@ pub fn heading_label(line: &str, lower: &str, vocab: &Vocab) -> Option<Option<Sh
 
 /// English prose: a sentence-ending line of some length, or a long run-on.
 pub fn is_english_prose(line: &str) -> bool {
-    let words = textutil::word_count(line);
+    // Thirty words make prose whatever the ending.
+    let words = textutil::word_count_upto(line, 30);
     let ends = line
         .trim_end_matches(['"', '\'', '”', '’'])
         .ends_with(['.', '?', '!', ')', ']']);
@@ -69,7 +70,7 @@ pub fn is_english_prose(line: &str) -> bool {
 /// knows. A short sentence of site text ("Would you like email updates?")
 /// must not.
 pub fn is_substantive(line: &str) -> bool {
-    textutil::word_count(line) >= 20 || !Lexicon::builtin().mentions(line).is_empty()
+    textutil::more_words_than(line, 19) || !Lexicon::builtin().mentions(line).is_empty()
 }
 
 /// Chinese prose: a sentence-ending line of some Han characters (`han`, of

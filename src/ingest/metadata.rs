@@ -238,7 +238,7 @@ const MAX_METADATA_LINE: usize = 400;
 /// Text before the first locator is the journal.
 fn absorb_locator(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
     if line.len() > MAX_METADATA_LINE
-        || textutil::word_count(line) > 40
+        || textutil::more_words_than(line, 40)
         || !line.bytes().any(|b| b.is_ascii_digit())
     {
         return false;
@@ -289,7 +289,7 @@ fn absorb_locator(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
         .trim_end_matches([',', '.', '|', '-', ':', ' ', '\u{3000}'])
         .trim();
     if journal.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && textutil::word_count(journal) <= 12
+        && !textutil::more_words_than(journal, 12)
     {
         set_once(
             &mut meta.journal,
@@ -436,8 +436,8 @@ pub fn find_year(text: &str) -> Option<i32> {
 /// An affiliation: institution words, commas, and no sentence verbs.
 /// `cues` are the line's cue sets.
 pub fn is_affiliation(line: &str, cues: &LineCues<'_>) -> bool {
-    textutil::word_count(line) <= 80
-        && line.contains([',', '，'])
+    !textutil::more_words_than(line, 80)
+        && (line.as_bytes().contains(&b',') || line.contains('，'))
         && cues.has(CueSet::Affiliation)
         && !regex!(r"(?i)(?-u:\b)(?:is|are|was|were|has|have|had|been|we|our|this|these)(?-u:\b)")
             .is_match(line)
@@ -463,7 +463,7 @@ pub fn clean_affiliation(line: &str) -> String {
 /// A line that names a journal: `Journal of ...`, `Annals of ...`,
 /// `Frontiers in ...`, `... Journal`, short and without a verb.
 pub fn is_journal_name(line: &str) -> bool {
-    textutil::word_count(line) <= 10
+    !textutil::more_words_than(line, 10)
         && !line.ends_with(['.', '?', '!'])
         && regex!(r"^(?:The )?(?:(?:[A-Z][a-z]+ )?(?:International |American |British |European |Chinese |Indian |Japanese |Korean |Australasian |Canadian )?(?:Journal|Annals|Archives|Frontiers|Proceedings|Bulletin|Acta|Clinics|Reviews) (?:of|in|for) (?:the )?[A-Z]|[A-Z][A-Za-z&,\- ]+ Journal(?: of [A-Z][A-Za-z ]+)?$)").is_match(line)
 }

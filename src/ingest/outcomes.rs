@@ -40,7 +40,7 @@ pub fn outcomes(sections: &[Section], paragraphs: &[SharedStr], vocab: &Vocab) -
             }
             // A sentence range starts after the previous stop, at a space.
             let sentence = text[start..end].trim();
-            if stated[k] && !methods[k] && textutil::word_count(sentence) <= 80 {
+            if stated[k] && !methods[k] && !textutil::more_words_than(sentence, 80) {
                 // Shared with the paragraph unless it needs squeezing.
                 let sentence = match text.slice_of(sentence) {
                     Some(shared) if textutil::is_squeezed(sentence) => shared,

@@ -22,14 +22,30 @@ pub fn script_counts(text: &str) -> (usize, usize) {
     (han, latin)
 }
 
-/// Whitespace-separated words.
-pub fn word_count(text: &str) -> usize {
+/// Whether `text` has more than `n` whitespace-separated words; reads only
+/// as far as word `n + 1`.
+pub fn more_words_than(text: &str, n: usize) -> bool {
+    word_count_upto(text, n + 1) > n
+}
+
+/// Whitespace-separated words, counted up to `cap` (the result is at most
+/// `cap`): a check such as "at most 10 words" reads a long paragraph only
+/// as far as its eleventh word.
+pub fn word_count_upto(text: &str, cap: usize) -> usize {
+    // Branch-free within a block (word boundaries are not predictable);
+    // the cap is checked once per block.
+    const BLOCK: usize = 64;
     let mut count = 0;
     let mut in_word = false;
-    for &b in text.as_bytes() {
-        let space = b.is_ascii_whitespace();
-        count += usize::from(!space && !in_word);
-        in_word = !space;
+    for block in text.as_bytes().chunks(BLOCK) {
+        for &b in block {
+            let space = b.is_ascii_whitespace();
+            count += usize::from(!space & !in_word);
+            in_word = !space;
+        }
+        if count >= cap {
+            return cap;
+        }
     }
     count
 }
@@ -274,6 +290,18 @@ pub fn words_before(text: &str, at: usize, n: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_counts_stop_at_the_cap() {
+        // Words across the 64-byte blocks are counted once.
+        let text = "tofacitinib ".repeat(40);
+        assert_eq!(word_count_upto(&text, usize::MAX), 40);
+        assert_eq!(word_count_upto(&text, 7), 7);
+        assert_eq!(word_count_upto(" a\tb\n\nc  ", 10), 3);
+        assert_eq!(word_count_upto("", 10), 0);
+        assert!(more_words_than(&text, 39));
+        assert!(!more_words_than(&text, 40));
+    }
 
     #[test]
     fn script_counts_agree_with_the_characters() {

@@ -2,7 +2,7 @@
 //! readable title for a study whose text has none.
 
 use super::page::HeaderLine;
-use super::textutil::{self, word_count};
+use super::textutil::{self, more_words_than, word_count_upto};
 use super::{bilingual, metadata};
 use crate::lexicon::Lexicon;
 use crate::model::Study;
@@ -30,12 +30,15 @@ fn title_score(line: &str, repeats: usize) -> i32 {
 /// The title score of `line`; with a `floor`, the scoring stops as soon as
 /// the score can no longer reach it (and the result is then below it).
 fn scored(line: &str, repeats: usize, floor: Option<i32>) -> i32 {
-    let words = word_count(line);
-    let labelled = Vocab::builtin()
-        .label_spans(line)
-        .next()
-        .is_some_and(|span| span.start == 0);
-    if !(3..=40).contains(&words) || labelled || regex!(r"[a-z)]\.\s+[A-Z]").is_match(line) {
+    // Counted up to 41: more than 40 words is no title.
+    let words = word_count_upto(line, 41);
+    let labelled = || {
+        Vocab::builtin()
+            .label_spans(line)
+            .next()
+            .is_some_and(|span| span.start == 0)
+    };
+    if !(3..=40).contains(&words) || labelled() || regex!(r"[a-z)]\.\s+[A-Z]").is_match(line) {
         return -10;
     }
     let mut score = 0;
@@ -99,7 +102,7 @@ fn chinese_title_score(line: &str) -> i32 {
 /// An author list: comma-separated personal names, with affiliation marks
 /// (`Smith J(1)`, `Jane A Smith 1`, `Min Zhao1*`, `MD, PhD a`) allowed.
 pub fn is_author_list(line: &str) -> bool {
-    if !line.contains([',', ';']) || word_count(line) > 120 {
+    if memchr::memchr2(b',', b';', line.as_bytes()).is_none() || more_words_than(line, 120) {
         return false;
     }
     // A name has at most five words, and its marks few more: a longer run
