@@ -118,6 +118,7 @@ impl Trie {
 
 /// The length of the head of a term or a text position: its leading ASCII
 /// word, or its first character when that is not ASCII.
+#[inline]
 pub fn word_head(text: &[u8]) -> usize {
     let len = match text.first() {
         Some(b) if b.is_ascii_alphanumeric() => ascii_word_len(text),

@@ -311,12 +311,35 @@ pub struct LabelSpan<'a> {
 /// The ASCII characters `char::is_whitespace` (and so `split_whitespace`)
 /// counts as space: one more than `u8::is_ascii_whitespace` (vertical tab).
 pub fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+    // Tab, line feed, vertical tab, form feed and carriage return are 9..=13.
+    (b == b' ') | (b.wrapping_sub(b'\t') < 5)
+}
+
+/// Whether the only ASCII whitespace in `text` is single spaces (read
+/// without branches, so that the loop vectorizes).
+pub fn single_spaced(text: &[u8]) -> bool {
+    let Some(&first) = text.first() else {
+        return true;
+    };
+    let odd = |b: u8| is_ascii_space(b) & (b != b' ');
+    let mut bad = usize::from(odd(first));
+    for (before, here) in text.chunks(255).zip(text[1..].chunks(255)) {
+        let found: u8 = before
+            .iter()
+            .zip(here)
+            .map(|(&a, &b)| u8::from((is_ascii_space(a) & is_ascii_space(b)) | odd(b)))
+            .sum();
+        bad += usize::from(found);
+    }
+    bad == 0
 }
 
 /// Lower case, single spaces, no trailing colon: how labels are compared.
 pub fn normalize_label(text: &str) -> String {
     let text = text.trim().trim_end_matches([':', '：']).trim();
+    if text.is_ascii() && single_spaced(text.as_bytes()) {
+        return text.to_ascii_lowercase();
+    }
     if text.is_ascii() {
         // One pass: lower case, whitespace runs to one space.
         let mut out = Vec::with_capacity(text.len());
@@ -346,6 +369,30 @@ pub fn normalize_label(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn single_spacing_is_told_apart() {
+        for b in 0..=255u8 {
+            assert_eq!(
+                is_ascii_space(b),
+                matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+            );
+        }
+        assert!(single_spaced(b""));
+        assert!(single_spaced(b"Methods and results"));
+        assert!(!single_spaced(b"Methods  and results"));
+        assert!(!single_spaced(b"Methods\tand"));
+        assert!(!single_spaced(b"\x0B"));
+        let long = "word ".repeat(300);
+        assert!(single_spaced(long.as_bytes()));
+        // A double space past the first block of 255 bytes.
+        assert!(!single_spaced(format!("{long} x").as_bytes()));
+        assert_eq!(
+            normalize_label("  Results  and\tDiscussion: "),
+            "results and discussion"
+        );
+        assert_eq!(normalize_label("RESULTS:"), "results");
+    }
 
     #[test]
     fn the_bundled_vocabulary_loads() {

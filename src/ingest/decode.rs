@@ -54,10 +54,17 @@ fn looks_binary(bytes: &[u8]) -> bool {
     if memchr::memchr(0, head).is_some() {
         return true;
     }
-    let control = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C))
-        .count();
+    // Tallied per block of bytes, without branches, so that it vectorizes.
+    let control: usize = head
+        .chunks(255)
+        .map(|block| {
+            let found: u8 = block
+                .iter()
+                .map(|&b| u8::from((b < 0x20) & !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)))
+                .sum();
+            usize::from(found)
+        })
+        .sum();
     control * 10 > head.len()
 }
 

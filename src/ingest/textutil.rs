@@ -1,7 +1,7 @@
 //! Small text helpers shared by the ingest steps: scripts, words, sentences,
 //! recasing.
 
-use crate::vocab::{Vocab, is_ascii_space};
+use crate::vocab::{Vocab, is_ascii_space, single_spaced};
 
 /// A Han ideograph (CJK Unified Ideographs and extension A, compatibility).
 pub fn is_han(c: char) -> bool {
@@ -9,15 +9,37 @@ pub fn is_han(c: char) -> bool {
 }
 
 /// Han characters and Latin letters in `text`.
+///
+/// Read byte by byte without branches, so that the loop vectorizes: a Han
+/// character (`is_han`) is a three-byte UTF-8 sequence, told by its first
+/// two bytes, and continuation bytes never look like a first byte.
 pub fn script_counts(text: &str) -> (usize, usize) {
-    let mut han = 0;
-    let mut latin = 0;
-    for c in text.chars() {
-        if c.is_ascii_alphabetic() {
-            latin += 1;
-        } else if is_han(c) {
-            han += 1;
+    let bytes = text.as_bytes();
+    let Some((&last, _)) = bytes.split_last() else {
+        return (0, 0);
+    };
+    let letter = |b: u8| u8::from((b | 0x20).wrapping_sub(b'a') < 26);
+    let han_start = |b0: u8, b1: u8| {
+        // U+3400..=U+3FFF, U+4000..=U+4DBF and U+4E00..=U+4FFF (not the
+        // hexagrams U+4DC0..=U+4DFF), U+5000..=U+9FFF, U+F900..=U+FAFF.
+        u8::from(
+            (b0 == 0xE3 && b1 >= 0x90)
+                | (b0 == 0xE4 && b1 != 0xB7)
+                | (b0.wrapping_sub(0xE5) < 5)
+                | (b0 == 0xEF && b1.wrapping_sub(0xA4) < 8),
+        )
+    };
+    let (mut han, mut latin) = (0, usize::from(letter(last)));
+    // Tallied in bytes per block (at most 255 each), summed per block.
+    const BLOCK: usize = 255;
+    for (firsts, seconds) in bytes.chunks(BLOCK).zip(bytes[1..].chunks(BLOCK)) {
+        let (mut h, mut l) = (0u8, 0u8);
+        for (&b0, &b1) in firsts.iter().zip(seconds) {
+            h += han_start(b0, b1);
+            l += letter(b0);
         }
+        han += usize::from(h);
+        latin += usize::from(l);
     }
     (han, latin)
 }
@@ -32,22 +54,27 @@ pub fn more_words_than(text: &str, n: usize) -> bool {
 /// `cap`): a check such as "at most 10 words" reads a long paragraph only
 /// as far as its eleventh word.
 pub fn word_count_upto(text: &str, cap: usize) -> usize {
-    // Branch-free within a block (word boundaries are not predictable);
-    // the cap is checked once per block.
+    // A word starts at a byte that is not a space after one that is (or at
+    // the start). With no state carried from byte to byte the loop
+    // vectorizes; the cap is checked once per block.
     const BLOCK: usize = 64;
-    let mut count = 0;
-    let mut in_word = false;
-    for block in text.as_bytes().chunks(BLOCK) {
-        for &b in block {
-            let space = b.is_ascii_whitespace();
-            count += usize::from(!space & !in_word);
-            in_word = !space;
-        }
+    let bytes = text.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return 0;
+    };
+    let mut count = usize::from(!first.is_ascii_whitespace());
+    for (before, here) in bytes.chunks(BLOCK).zip(bytes[1..].chunks(BLOCK)) {
+        let starts: u8 = before
+            .iter()
+            .zip(here)
+            .map(|(&a, &b)| u8::from(a.is_ascii_whitespace() & !b.is_ascii_whitespace()))
+            .sum();
+        count += usize::from(starts);
         if count >= cap {
             return cap;
         }
     }
-    count
+    count.min(cap)
 }
 
 /// Byte ranges of the sentences of `text`.
@@ -256,8 +283,7 @@ pub fn is_squeezed(text: &str) -> bool {
     let bytes = text.as_bytes();
     let ascii_spacing = !bytes.first().is_some_and(|&b| is_ascii_space(b))
         && !bytes.last().is_some_and(|&b| is_ascii_space(b))
-        && !bytes.iter().any(|&b| is_ascii_space(b) && b != b' ')
-        && memchr::memmem::find(bytes, b"  ").is_none();
+        && single_spaced(bytes);
     // Other Unicode spaces (no-break, ideographic) are rare: check them the
     // slow way.
     ascii_spacing && (text.is_ascii() || squeeze(text) == text)
@@ -301,6 +327,16 @@ mod tests {
         assert_eq!(word_count_upto("", 10), 0);
         assert!(more_words_than(&text, 39));
         assert!(!more_words_than(&text, 40));
+        // Against the standard library, every length around the blocks.
+        let pieces = ["ab", " ", "\t", "\n", "\x0C", "\x0B", "一", "c"];
+        for len in 0..200 {
+            let text: String = (0..len)
+                .map(|i| pieces[(i * 7 + len) % pieces.len()])
+                .collect();
+            let words = text.split_ascii_whitespace().count();
+            assert_eq!(word_count_upto(&text, usize::MAX), words, "{text:?}");
+            assert_eq!(word_count_upto(&text, 3), words.min(3), "{text:?}");
+        }
     }
 
     #[test]
@@ -312,6 +348,21 @@ mod tests {
         );
         assert_eq!(script_counts(text), by_char);
         assert_eq!(by_char.0, 12);
+        // Every character of the ranges around the Han blocks, alone and
+        // after ASCII and Han text (so that blocks of bytes end anywhere).
+        let around = ('\u{2F00}'..='\u{A100}').chain('\u{F800}'..='\u{FB10}');
+        for c in around {
+            for before in ["", "a", "一b", &"x".repeat(253), &"一".repeat(85)] {
+                let text = format!("{before}{c}Z");
+                let by_char = (
+                    text.chars().filter(|&c| is_han(c)).count(),
+                    text.chars().filter(char::is_ascii_alphabetic).count(),
+                );
+                assert_eq!(script_counts(&text), by_char, "{c:?} after {before:?}");
+            }
+        }
+        assert_eq!(script_counts(""), (0, 0));
+        assert_eq!(script_counts("A"), (0, 1));
     }
 
     fn split(text: &str) -> Vec<&str> {
