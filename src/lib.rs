@@ -24,6 +24,7 @@ pub mod lexicon;
 pub mod model;
 pub mod search;
 pub mod seeds;
+mod swar;
 pub mod trie;
 pub mod tui;
 pub mod ui;

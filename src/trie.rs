@@ -10,6 +10,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::swar;
+
 /// Terms as a byte trie, ASCII case folded. Node `n` is `nodes[n]`: its
 /// edges are `edges[first..next node's first]`, sorted by byte; the root's
 /// are also kept in a table by byte, since every lookup starts there. Nodes
@@ -121,52 +123,13 @@ impl Trie {
 #[inline]
 pub fn word_head(text: &[u8]) -> usize {
     let len = match text.first() {
-        Some(b) if b.is_ascii_alphanumeric() => ascii_word_len(text),
+        Some(b) if b.is_ascii_alphanumeric() => swar::ascii_word_len(text),
         Some(&b) if b >= 0xF0 => 4,
         Some(&b) if b >= 0xE0 => 3,
         Some(&b) if b >= 0xC0 => 2,
         _ => 1,
     };
     len.min(text.len())
-}
-
-/// The length of the run of ASCII letters and digits that opens `text`.
-/// Eight bytes are tested at once: a byte loop mispredicts at nearly every
-/// word end, and most words end within the first eight bytes.
-fn ascii_word_len(text: &[u8]) -> usize {
-    let mut len = 0;
-    while let Some(chunk) = text[len..].first_chunk::<8>() {
-        let others = !ascii_alphanumeric_bytes(u64::from_le_bytes(*chunk)) & HIGH_BITS;
-        if others != 0 {
-            return len + (others.trailing_zeros() / 8) as usize;
-        }
-        len += 8;
-    }
-    len + text[len..]
-        .iter()
-        .position(|b| !b.is_ascii_alphanumeric())
-        .unwrap_or(text.len() - len)
-}
-
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// `b` in every byte.
-const fn splat(b: u8) -> u64 {
-    0x0101_0101_0101_0101 * b as u64
-}
-
-/// The high bit of each byte of `x` that is an ASCII letter or digit.
-fn ascii_alphanumeric_bytes(x: u64) -> u64 {
-    // Each byte below 0x80, with its high bit set, minus `lo` cannot borrow
-    // from the next byte; nor can `0x80 + hi` minus it.
-    let low7 = x & !HIGH_BITS;
-    let within =
-        |v: u64, lo: u8, hi: u8| ((v | HIGH_BITS) - splat(lo)) & (splat(0x80 + hi) - v) & HIGH_BITS;
-    // `| 0x20` lower-cases letters and maps no other byte onto `a..=z`.
-    let letters = within(low7 | splat(0x20), b'a', b'z');
-    let digits = within(low7, b'0', b'9');
-    // Bytes with the high bit set (not ASCII) are neither.
-    (letters | digits) & !x
 }
 
 /// A set of heads kept as bits of a hash: `contains` may say yes wrongly
@@ -251,28 +214,5 @@ mod tests {
         assert!(misses < 300, "{misses} false positives of 3000");
         assert_eq!(word_head("托法替布".as_bytes()), 3);
         assert_eq!(word_head(b"CP-690"), 2);
-    }
-
-    #[test]
-    fn ascii_words_are_measured_eight_bytes_at_a_time() {
-        let slow = |t: &[u8]| {
-            t.iter()
-                .position(|b| !b.is_ascii_alphanumeric())
-                .unwrap_or(t.len())
-        };
-        // Every byte value at every place of a 20-byte word, so each lane and
-        // the tail after the last 8-byte block see every byte.
-        for at in 0..20 {
-            for b in 0..=255u8 {
-                let mut text = b"Tofacitinib0Baricitin".to_vec();
-                text[at] = b;
-                for end in [20, 19, 16, 9, 8, 7, 1] {
-                    let t = &text[..end.min(text.len())];
-                    if t[0].is_ascii_alphanumeric() {
-                        assert_eq!(ascii_word_len(t), slow(t), "{t:?}");
-                    }
-                }
-            }
-        }
     }
 }

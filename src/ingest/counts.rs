@@ -13,6 +13,7 @@ use foldhash::HashMap;
 
 use super::textutil::{Prose, words_before};
 use crate::model::SharedStr;
+use crate::swar;
 use crate::vocab::{Vocab, Words};
 
 pub fn patients(prose: &Prose, chinese: &[SharedStr], vocab: &Vocab) -> Option<u32> {
@@ -150,22 +151,38 @@ pub fn patients(prose: &Prose, chinese: &[SharedStr], vocab: &Vocab) -> Option<u
 }
 
 /// Words with their byte offsets; hyphens and parentheses split words.
+/// A word is a run of alphanumeric characters and apostrophes; ASCII runs
+/// are measured eight bytes at a time, other characters one by one.
 fn tokenize(sentence: &str) -> Vec<(usize, &str)> {
+    let bytes = sentence.as_bytes();
+    let word_char = |c: char| c.is_alphanumeric() || c == '\'';
+    // The character at `i`, if it belongs to a word, and its length.
+    let char_at = |i: usize| {
+        let c = sentence[i..].chars().next().unwrap_or(' ');
+        (word_char(c), c.len_utf8())
+    };
     let mut out = Vec::with_capacity(sentence.len() / 5);
-    let mut start = None;
-    for (i, c) in sentence.char_indices() {
-        let word_char = c.is_alphanumeric() || c == '\'';
-        match (word_char, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, &sentence[s..i]));
-                start = None;
-            }
-            _ => {}
+    let mut i = 0;
+    while i < bytes.len() {
+        let (starts, len) = char_at(i);
+        if !starts {
+            i += len;
+            continue;
         }
-    }
-    if let Some(s) = start {
-        out.push((s, &sentence[s..]));
+        let start = i;
+        loop {
+            i += swar::ascii_token_len(&bytes[i..]);
+            // Stopped at the end, at an ASCII separator, or at a non-ASCII
+            // character, which may go on the word.
+            match bytes.get(i) {
+                Some(&b) if b >= 0x80 => match char_at(i) {
+                    (true, len) => i += len,
+                    (false, _) => break,
+                },
+                _ => break,
+            }
+        }
+        out.push((start, &sentence[start..i]));
     }
     out
 }
@@ -251,6 +268,39 @@ mod tests {
             ),
             Some(3)
         );
+    }
+
+    #[test]
+    fn tokens_are_words_with_their_offsets() {
+        // The character-by-character reading the tokenizer must agree with.
+        fn by_char(sentence: &str) -> Vec<(usize, &str)> {
+            let mut out = Vec::new();
+            let mut start = None;
+            for (i, c) in sentence.char_indices() {
+                match (c.is_alphanumeric() || c == '\'', start) {
+                    (true, None) => start = Some(i),
+                    (false, Some(s)) => {
+                        out.push((s, &sentence[s..i]));
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(s) = start {
+                out.push((s, &sentence[s..]));
+            }
+            out
+        }
+        let pieces = [
+            "Twelve", " ", "patients'", "(n=4)", "-", "患者", "例", "é", "–", "Ⅻ", "12", "，",
+            "abcdefghij", "x",
+        ];
+        for n in 0..400usize {
+            let sentence: String = (0..n % 23)
+                .map(|k| pieces[(k * 7 + n * 3) % pieces.len()])
+                .collect();
+            assert_eq!(tokenize(&sentence), by_char(&sentence), "{sentence:?}");
+        }
     }
 
     #[test]

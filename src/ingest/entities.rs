@@ -90,7 +90,8 @@ pub fn extract(study: &Study, title: Option<&str>, prose: &Prose, vocab: &Vocab)
     }
     count_cooccurrences(prose, lexicon, &mut conditions);
     for (abbr, entry) in &abbreviations {
-        let uses: usize = paragraphs.iter().map(|p| count_word(p, abbr)).sum();
+        let abbr = Finder::new(abbr.as_bytes());
+        let uses: usize = paragraphs.iter().map(|p| count_word(p, &abbr)).sum();
         conditions.add(*entry, uses.saturating_sub(1));
     }
     dedupe_doses(&mut doses);
@@ -156,12 +157,14 @@ fn abbreviation_after(text: &str, end: usize) -> Option<String> {
     Some(caps[1].to_string())
 }
 
-fn count_word(text: &str, word: &str) -> usize {
+/// Uses of `word` (its finder) standing as a word in `text`.
+fn count_word(text: &str, word: &Finder<'_>) -> usize {
     let bytes = text.as_bytes();
-    text.match_indices(word)
-        .filter(|(i, w)| {
+    let len = word.needle().len();
+    word.find_iter(bytes)
+        .filter(|&i| {
             let before = i.checked_sub(1).map(|j| bytes[j]);
-            let after = bytes.get(i + w.len()).copied();
+            let after = bytes.get(i + len).copied();
             !before.is_some_and(|b| b.is_ascii_alphanumeric())
                 && !after.is_some_and(|b| b.is_ascii_alphanumeric())
         })
@@ -225,7 +228,7 @@ fn salient_conditions(tally: &Tally, lexicon: &Lexicon) -> Vec<SharedStr> {
 }
 
 fn contains_words(haystack: &str, needle: &str) -> bool {
-    haystack.len() > needle.len() && count_word(haystack, needle) > 0
+    haystack.len() > needle.len() && count_word(haystack, &Finder::new(needle)) > 0
 }
 
 /// Whether the clause before `at` negates it: "no X", "without X", and lists
