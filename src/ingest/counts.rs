@@ -292,8 +292,20 @@ mod tests {
             out
         }
         let pieces = [
-            "Twelve", " ", "patients'", "(n=4)", "-", "患者", "例", "é", "–", "Ⅻ", "12", "，",
-            "abcdefghij", "x",
+            "Twelve",
+            " ",
+            "patients'",
+            "(n=4)",
+            "-",
+            "患者",
+            "例",
+            "é",
+            "–",
+            "Ⅻ",
+            "12",
+            "，",
+            "abcdefghij",
+            "x",
         ];
         for n in 0..400usize {
             let sentence: String = (0..n % 23)

@@ -25,6 +25,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, IngestError> {
     if looks_binary(bytes) {
         return Err(IngestError::Binary);
     }
+    // The SIMD check is several times faster on Chinese text; only a file
+    // that fails it is checked again, for the place of the first bad byte.
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return Ok(Decoded {
+            text: Cow::Borrowed(text),
+            warnings: Vec::new(),
+        });
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(Decoded {
             text: Cow::Borrowed(text),

@@ -322,6 +322,12 @@ fn lines_like_prose(line: &str) -> bool {
 /// Identifier lines (`- PMID: 38444845`, `DOI: 10...`, a bare doi.org link).
 /// These are read even in a page's trailer.
 pub fn absorb_ids(line: &str, meta: &mut Meta) -> bool {
+    // Both patterns open with an id or a link (a bullet and spaces may come
+    // first): a line opening with another letter holds neither.
+    let first = line.bytes().next().map(|b| b.to_ascii_lowercase());
+    if first.is_some_and(|b| b.is_ascii_alphabetic() && !matches!(b, b'p' | b'd' | b'h')) {
+        return false;
+    }
     if let Some(caps) = captures(
         regex!(r"(?i)^[-•*·]?\s*(PMID|PMCID|DOI)\s*[:：]\s*(\S+)"),
         line,
