@@ -227,7 +227,8 @@ pub fn finish(mut corpus: Corpus) -> Corpus {
 /// every id in a corpus is unique.
 fn make_ids_unique(studies: &mut [Study]) {
     let clashes: Vec<usize> = {
-        let mut seen = std::collections::HashSet::with_capacity(studies.len());
+        let mut seen =
+            foldhash::HashSet::with_capacity_and_hasher(studies.len(), Default::default());
         (0..studies.len())
             .filter(|&i| !seen.insert(studies[i].id.as_str()))
             .collect()

@@ -98,6 +98,9 @@ pub struct Lexicon {
     /// The conditions with word pairs (`Term::cooccur`), each word with its
     /// substring finder (ASCII lower case) built once.
     pub(crate) cooccur_finders: Vec<(usize, Vec<(Finder<'static>, Finder<'static>)>)>,
+    /// Entry index by canonical name (the first, if two share one), per
+    /// kind (`Kind as usize`).
+    by_name: [foldhash::HashMap<String, usize>; 4],
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -180,7 +183,29 @@ impl Lexicon {
                 (i, words.collect())
             })
             .collect();
+        let names = [
+            (
+                Kind::Class,
+                file.class.iter().map(|c| &c.name).collect::<Vec<_>>(),
+            ),
+            (Kind::Drug, file.drug.iter().map(|d| &d.name).collect()),
+            (
+                Kind::Condition,
+                file.condition.iter().map(|t| &t.name).collect(),
+            ),
+            (
+                Kind::AdverseEvent,
+                file.adverse_event.iter().map(|t| &t.name).collect(),
+            ),
+        ];
+        let mut by_name: [foldhash::HashMap<String, usize>; 4] = Default::default();
+        for (kind, names) in names {
+            for (i, name) in names.into_iter().enumerate() {
+                by_name[kind as usize].entry(name.clone()).or_insert(i);
+            }
+        }
         Ok(Self {
+            by_name,
             cooccur_finders,
             trie: Trie::new(&texts),
             heads: HeadSet::new(
@@ -271,7 +296,12 @@ impl Lexicon {
     }
 
     pub fn drug_index(&self, name: &str) -> Option<usize> {
-        self.drugs.iter().position(|d| d.name == name)
+        self.index_of(Kind::Drug, name)
+    }
+
+    /// The entry of `kind` whose canonical name is `name`.
+    pub fn index_of(&self, kind: Kind, name: &str) -> Option<usize> {
+        self.by_name[kind as usize].get(name).copied()
     }
 
     /// Drugs of a class, by class id.

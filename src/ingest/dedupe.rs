@@ -55,20 +55,25 @@ fn group(studies: &[Study]) -> Vec<usize> {
     // Keys are kept as hashes, so that a large folder does not hold a second
     // copy of every title; a hash hit is confirmed on the keys themselves.
     // Normalising titles is most of the work, so it runs on every core.
-    let hasher = std::collections::hash_map::RandomState::new();
+    let hasher = foldhash::fast::RandomState::default();
     let hashes: Vec<Vec<u64>> = studies
         .par_iter()
         .map(|study| keys(study).iter().map(|k| hasher.hash_one(k)).collect())
         .collect();
-    let mut seen: HashMap<u64, usize> = HashMap::with_capacity(studies.len() * 2);
+    let mut seen: foldhash::HashMap<u64, usize> =
+        foldhash::HashMap::with_capacity_and_hasher(studies.len() * 2, Default::default());
+    // The keys of studies whose hashes met another's, computed once each.
+    let mut known: foldhash::HashMap<usize, Vec<Key>> = foldhash::HashMap::default();
     for (i, study) in studies.iter().enumerate() {
         for (k, &hash) in hashes[i].iter().enumerate() {
             let Some(&j) = seen.get(&hash) else {
                 seen.insert(hash, i);
                 continue;
             };
-            let key = keys(study).swap_remove(k);
-            let same = keys(&studies[j]).contains(&key)
+            known.entry(i).or_insert_with(|| keys(study));
+            known.entry(j).or_insert_with(|| keys(&studies[j]));
+            let key = &known[&i][k];
+            let same = known[&j].contains(key)
                 // A shared title is not enough when the identifiers differ.
                 && (!matches!(key, Key::Title(..)) || compatible(study, &studies[j]));
             if same {

@@ -12,7 +12,7 @@ use memchr::memmem;
 
 use super::query::{Field, Lang, Mode, Query, Term, TermKind};
 use super::resolve::{Resolved, Vocabulary};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Kind, Lexicon};
 use crate::model::Study;
 
 /// Fields of a haystack, in order; each is separated by `\n`.
@@ -64,6 +64,24 @@ const TITLE_HIT: u32 = 60;
 const LIST_HIT: u32 = 30;
 const TEXT_HIT: u32 = 5;
 
+/// `parts` joined with ", ", lower-cased, onto `arena`. ASCII text (most
+/// fields) is lower-cased byte by byte; other text the Unicode way, joined
+/// first, as one string.
+fn push_lower_joined(arena: &mut String, parts: &[&str]) {
+    if parts.iter().all(|p| p.is_ascii()) {
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 {
+                arena.push_str(", ");
+            }
+            let from = arena.len();
+            arena.push_str(part);
+            arena[from..].make_ascii_lowercase();
+        }
+    } else {
+        arena.push_str(&parts.join(", ").to_lowercase());
+    }
+}
+
 impl SearchIndex {
     pub fn new(studies: &[Study]) -> Self {
         let lexicon = Lexicon::builtin();
@@ -91,44 +109,40 @@ impl SearchIndex {
                 self.drug_postings.entry(d).or_default().push(id);
             }
         }
-        for (names, postings, terms) in [
+        for (names, postings, kind) in [
             (
                 &study.conditions,
                 &mut self.condition_postings,
-                &lexicon.conditions,
+                Kind::Condition,
             ),
             (
                 &study.adverse_events,
                 &mut self.event_postings,
-                &lexicon.adverse_events,
+                Kind::AdverseEvent,
             ),
         ] {
             for name in names {
-                if let Some(e) = terms.iter().position(|t| t.name == name.as_str()) {
+                if let Some(e) = lexicon.index_of(kind, name) {
                     postings.entry(e).or_default().push(id);
                 }
             }
         }
-        let ids = [&study.doi, &study.pmid, &study.pmcid]
-            .into_iter()
-            .flatten()
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(", ");
-        let fields: [String; 7] = [
-            study.title.to_string(),
-            study.drugs.join(", "),
-            study.conditions.join(", "),
-            study.keywords.join(", "),
-            study.design.as_deref().unwrap_or_default().to_string(),
-            study.journal.as_deref().unwrap_or_default().to_string(),
-            ids,
+        let ids = [&study.doi, &study.pmid, &study.pmcid];
+        let ids = ids.iter().filter_map(|id| id.as_deref());
+        let fields: [Vec<&str>; 7] = [
+            vec![study.title.as_str()],
+            study.drugs.iter().map(|d| d.as_str()).collect(),
+            study.conditions.iter().map(|c| c.as_str()).collect(),
+            study.keywords.iter().map(|k| k.as_str()).collect(),
+            study.design.as_deref().into_iter().collect(),
+            study.journal.as_deref().into_iter().collect(),
+            ids.collect(),
         ];
         let base = self.arena.len();
         let arena = &mut self.arena;
-        let spans = fields.map(|f| {
+        let spans = fields.map(|parts| {
             let start = (arena.len() - base) as u32;
-            arena.push_str(&f.to_lowercase());
+            push_lower_joined(arena, &parts);
             let span = start..(arena.len() - base) as u32;
             arena.push('\n');
             span
