@@ -33,12 +33,12 @@ pub fn patients(prose: &Prose, chinese: &[SharedStr], vocab: &Vocab) -> Option<u
     });
     let mut votes: HashMap<u32, i32> = HashMap::default();
     let counting = prose.flag_sentences(vocab.patient_noun_cues.starts(&prose.lower));
-    let populated = prose.flag_sentences(POPULATION.starts(&prose.lower));
-    for (k, (sentence, _)) in prose.sentences().enumerate() {
+    for (k, (sentence, lower)) in prose.sentences().enumerate() {
         if !counting[k] {
             continue;
         }
-        let sentence_bonus = if populated[k] { 2 } else { 0 };
+        // Looked for in this sentence alone: no cue holds a sentence stop.
+        let sentence_bonus = if POPULATION.any_in(lower) { 2 } else { 0 };
         let tokens = tokenize(sentence);
         for (i, &(at, word)) in tokens.iter().enumerate() {
             let Some(n) = vocab.number(word) else {
