@@ -157,10 +157,14 @@ fn abbreviation_after(text: &str, end: usize) -> Option<String> {
     Some(caps[1].to_string())
 }
 
-/// Uses of `word` (its finder) standing as a word in `text`.
+/// Uses of `word` (its finder) standing as a word in `text`; an empty word
+/// has none.
 fn count_word(text: &str, word: &Finder<'_>) -> usize {
     let bytes = text.as_bytes();
     let len = word.needle().len();
+    if len == 0 {
+        return 0;
+    }
     word.find_iter(bytes)
         .filter(|&i| {
             let before = i.checked_sub(1).map(|j| bytes[j]);
@@ -386,6 +390,21 @@ fn dedupe_doses(doses: &mut Vec<Dose>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_counted_whole() {
+        let word = |w: &str| Finder::new(w.as_bytes()).into_owned();
+        assert_eq!(
+            count_word("PPP, palmoplantar pustulosis (PPP); PPPx", &word("PPP")),
+            2
+        );
+        assert_eq!(count_word("aéb", &word("")), 0);
+        assert!(contains_words(
+            "juvenile dermatomyositis",
+            "dermatomyositis"
+        ));
+        assert!(!contains_words("dermatomyositis", "myositis"));
+    }
 
     fn doses(text: &str) -> Vec<(String, String)> {
         let lexicon = Lexicon::builtin();
