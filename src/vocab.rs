@@ -322,25 +322,17 @@ pub fn single_spaced(text: &[u8]) -> bool {
         return true;
     };
     let odd = |b: u8| is_ascii_space(b) & (b != b' ');
-    let mut bad = usize::from(odd(first));
-    for (before, here) in text.chunks(255).zip(text[1..].chunks(255)) {
-        let found: u8 = before
-            .iter()
-            .zip(here)
-            .map(|(&a, &b)| u8::from((is_ascii_space(a) & is_ascii_space(b)) | odd(b)))
-            .sum();
-        bad += usize::from(found);
-    }
-    bad == 0
+    let doubled_or_odd = |a: u8, b: u8| (is_ascii_space(a) & is_ascii_space(b)) | odd(b);
+    !odd(first) && crate::swar::pair_counts(text, 255, doubled_or_odd).sum::<usize>() == 0
 }
 
 /// Lower case, single spaces, no trailing colon: how labels are compared.
 pub fn normalize_label(text: &str) -> String {
     let text = text.trim().trim_end_matches([':', '：']).trim();
-    if text.is_ascii() && single_spaced(text.as_bytes()) {
-        return text.to_ascii_lowercase();
-    }
     if text.is_ascii() {
+        if single_spaced(text.as_bytes()) {
+            return text.to_ascii_lowercase();
+        }
         // One pass: lower case, whitespace runs to one space.
         let mut out = Vec::with_capacity(text.len());
         for &b in text.as_bytes() {

@@ -1,6 +1,7 @@
 //! Small text helpers shared by the ingest steps: scripts, words, sentences,
 //! recasing.
 
+use crate::swar;
 use crate::vocab::{Vocab, is_ascii_space, single_spaced};
 
 /// A Han ideograph (CJK Unified Ideographs and extension A, compatibility).
@@ -55,21 +56,15 @@ pub fn more_words_than(text: &str, n: usize) -> bool {
 /// as far as its eleventh word.
 pub fn word_count_upto(text: &str, cap: usize) -> usize {
     // A word starts at a byte that is not a space after one that is (or at
-    // the start). With no state carried from byte to byte the loop
-    // vectorizes; the cap is checked once per block.
-    const BLOCK: usize = 64;
+    // the start); the cap is checked once per block of 64 bytes.
     let bytes = text.as_bytes();
     let Some(&first) = bytes.first() else {
         return 0;
     };
     let mut count = usize::from(!first.is_ascii_whitespace());
-    for (before, here) in bytes.chunks(BLOCK).zip(bytes[1..].chunks(BLOCK)) {
-        let starts: u8 = before
-            .iter()
-            .zip(here)
-            .map(|(&a, &b)| u8::from(a.is_ascii_whitespace() & !b.is_ascii_whitespace()))
-            .sum();
-        count += usize::from(starts);
+    let starts = |a: u8, b: u8| a.is_ascii_whitespace() & !b.is_ascii_whitespace();
+    for found in swar::pair_counts(bytes, 64, starts) {
+        count += found;
         if count >= cap {
             return cap;
         }
