@@ -12,18 +12,31 @@ const fn splat(b: u8) -> u64 {
     0x0101_0101_0101_0101 * b as u64
 }
 
+/// The high bit of each byte of `x` in `lo..=hi` (both below 0x80).
+fn bytes_within(x: u64, lo: u8, hi: u8) -> u64 {
+    // Each byte below 0x80, with its high bit set, minus `lo` cannot borrow
+    // from the next byte; nor can `0x80 + hi` minus it. Bytes with the high
+    // bit set are cleared at the end.
+    let low7 = x & LOW_BITS;
+    ((low7 | HIGH_BITS) - splat(lo)) & (splat(0x80 + hi) - low7) & HIGH_BITS & !x
+}
+
+/// The high bit of each byte of `x` that is an ASCII digit.
+fn ascii_digit_bytes(x: u64) -> u64 {
+    bytes_within(x, b'0', b'9')
+}
+
 /// The high bit of each byte of `x` that is an ASCII letter or digit.
 fn ascii_alphanumeric_bytes(x: u64) -> u64 {
-    // Each byte below 0x80, with its high bit set, minus `lo` cannot borrow
-    // from the next byte; nor can `0x80 + hi` minus it.
-    let low7 = x & LOW_BITS;
-    let within =
-        |v: u64, lo: u8, hi: u8| ((v | HIGH_BITS) - splat(lo)) & (splat(0x80 + hi) - v) & HIGH_BITS;
-    // `| 0x20` lower-cases letters and maps no other byte onto `a..=z`.
-    let letters = within(low7 | splat(0x20), b'a', b'z');
-    let digits = within(low7, b'0', b'9');
-    // Bytes with the high bit set (not ASCII) are neither.
-    (letters | digits) & !x
+    // `| 0x20` lower-cases letters and maps no other byte onto `a..=z`
+    // (nor a byte with the high bit set, which keeps it).
+    bytes_within(x | splat(0x20), b'a', b'z') | ascii_digit_bytes(x)
+}
+
+/// The high bit of each byte of `x` that opens a non-ASCII character (0xC0
+/// and up): bit 6 shifted onto bit 7 of the same byte.
+fn lead_bytes(x: u64) -> u64 {
+    x & (x << 1) & HIGH_BITS
 }
 
 /// The high bit of each byte of `x` equal to `b`.
@@ -47,6 +60,21 @@ pub fn ascii_token_len(text: &[u8]) -> usize {
         text,
         |x| ascii_alphanumeric_bytes(x) | bytes_equal(x, b'\''),
         |b| b.is_ascii_alphanumeric() || *b == b'\'',
+    )
+}
+
+/// The length of the run of ASCII digits that opens `text`.
+pub fn ascii_digits_len(text: &[u8]) -> usize {
+    run_len(text, ascii_digit_bytes, u8::is_ascii_digit)
+}
+
+/// The length of the run that opens `text` of bytes that are neither ASCII
+/// digits nor the first byte of a non-ASCII character.
+pub fn len_before_digit_or_lead(text: &[u8]) -> usize {
+    run_len(
+        text,
+        |x| !(ascii_digit_bytes(x) | lead_bytes(x)),
+        |&b| !(b.is_ascii_digit() || b >= 0xC0),
     )
 }
 
@@ -115,6 +143,10 @@ mod tests {
     fn runs_are_measured_eight_bytes_at_a_time() {
         agrees(ascii_word_len, |b| b.is_ascii_alphanumeric());
         agrees(ascii_token_len, |b| b.is_ascii_alphanumeric() || b == b'\'');
+        agrees(ascii_digits_len, |b| b.is_ascii_digit());
+        agrees(len_before_digit_or_lead, |b| {
+            !(b.is_ascii_digit() || b >= 0xC0)
+        });
     }
 
     #[test]
