@@ -508,7 +508,8 @@ mod tests {
             "mg", "MG", "Mg/Kg", "mg/m2", "µg", "μg", "Μg", "mcg", "g", "ml", "iu", "IU", "%", "/",
             "d", "day", "gün", "x", "patients", "mgs", "٣", "１０", "½", "(", ")", ",", "a",
         ];
-        // Every sequence of up to four pieces, and some longer ones.
+        // Sequences of up to four pieces (each grown while under nine
+        // characters), and a longer text.
         let mut texts: Vec<String> = vec![String::new()];
         for _ in 0..4 {
             let longer: Vec<String> = texts
