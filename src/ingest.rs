@@ -8,6 +8,7 @@ mod bilingual;
 mod counts;
 mod decode;
 mod dedupe;
+mod doses;
 mod entities;
 mod lines;
 mod medline;
