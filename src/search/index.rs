@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use memchr::memmem;
+use rayon::prelude::*;
 
 use super::query::{Field, Lang, Mode, Query, Term, TermKind};
 use super::resolve::{Resolved, Vocabulary};
@@ -82,23 +83,74 @@ fn push_lower_joined(arena: &mut String, parts: &[&str]) {
     }
 }
 
+/// Studies indexed per slice when a whole corpus is indexed at once: the
+/// slices are built on every core and joined in order.
+const INDEX_SLICE: usize = 8192;
+
 impl SearchIndex {
     pub fn new(studies: &[Study]) -> Self {
+        Self::in_slices(studies, INDEX_SLICE)
+    }
+
+    fn in_slices(studies: &[Study], slice_len: usize) -> Self {
         let lexicon = Lexicon::builtin();
-        let mut index = Self {
-            entries: Vec::with_capacity(studies.len()),
+        let (vocabulary, slices) = rayon::join(
+            || Vocabulary::new(lexicon),
+            || {
+                studies
+                    .par_chunks(slice_len)
+                    .map(|chunk| {
+                        let mut slice = Self::empty(Vocabulary::default());
+                        for study in chunk {
+                            slice.push(study, lexicon);
+                        }
+                        slice
+                    })
+                    .collect::<Vec<_>>()
+            },
+        );
+        let mut index = Self::empty(vocabulary);
+        index.entries.reserve_exact(studies.len());
+        index
+            .arena
+            .reserve_exact(slices.iter().map(|s| s.arena.len()).sum());
+        for slice in slices {
+            index.append(slice);
+        }
+        index
+    }
+
+    fn empty(vocabulary: Vocabulary) -> Self {
+        Self {
+            entries: Vec::new(),
             arena: String::new(),
             drug_postings: HashMap::new(),
             condition_postings: HashMap::new(),
             event_postings: HashMap::new(),
-            vocabulary: Vocabulary::new(lexicon),
-        };
-        for study in studies {
-            index.push(study, lexicon);
+            vocabulary,
         }
-        // The arena grew by doubling; a large folder keeps it for the session.
-        index.arena.shrink_to_fit();
-        index
+    }
+
+    /// Adds the studies of `slice`, indexed on their own, after these.
+    fn append(&mut self, slice: Self) {
+        let first = self.entries.len() as u32;
+        let base = self.arena.len();
+        self.arena.push_str(&slice.arena);
+        self.entries.extend(slice.entries.into_iter().map(|mut e| {
+            e.haystack = e.haystack.start + base..e.haystack.end + base;
+            e
+        }));
+        for (into, from) in [
+            (&mut self.drug_postings, slice.drug_postings),
+            (&mut self.condition_postings, slice.condition_postings),
+            (&mut self.event_postings, slice.event_postings),
+        ] {
+            for (entry, ids) in from {
+                into.entry(entry)
+                    .or_default()
+                    .extend(ids.into_iter().map(|id| id + first));
+            }
+        }
     }
 
     /// Adds one more study (studies stream in while a folder loads).
@@ -563,4 +615,49 @@ pub fn highlight(text: &str, words: &[String]) -> Vec<Range<usize>> {
         .into_iter()
         .map(|r| char_at(r.start)..char_at(r.end))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::parse;
+
+    #[test]
+    fn slices_joined_index_what_one_pass_does() {
+        // The seeds four times over, so that slices of 2 and 3 studies end
+        // inside and between copies.
+        let seeds = crate::ingest::load_seeds().studies;
+        let studies: Vec<Study> = (0..4).flat_map(|_| seeds.iter().cloned()).collect();
+        let mut one_by_one = SearchIndex::in_slices(&[], 1);
+        for study in &studies {
+            one_by_one.push(study, Lexicon::builtin());
+        }
+        let queries = [
+            "",
+            "tofa",
+            "drug:upa",
+            "cond:JDM",
+            "ae:neutropenia",
+            "design:review",
+            "n:>=5",
+            "lang:zh",
+            "year:2024",
+            "text:PPPASI",
+            "journal:jama",
+            "jak",
+        ];
+        for slice_len in [1, 2, 3, 7, 100] {
+            let index = SearchIndex::in_slices(&studies, slice_len);
+            assert_eq!(index.len(), studies.len());
+            assert_eq!(index.arena, one_by_one.arena);
+            for q in queries {
+                let query = parse(q).unwrap();
+                assert_eq!(
+                    index.search(&studies, &query),
+                    one_by_one.search(&studies, &query),
+                    "slices of {slice_len}, query {q:?}"
+                );
+            }
+        }
+    }
 }

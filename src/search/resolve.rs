@@ -22,6 +22,7 @@ impl Resolved {
 }
 
 /// The lower-cased lexicon terms, kept for matching.
+#[derive(Default)]
 pub struct Vocabulary {
     terms: Vec<(String, Kind, usize)>,
 }
