@@ -27,8 +27,11 @@ const LIST_FIELDS: [Field; 7] = [
     Field::Id,
 ];
 
+#[derive(Clone, Default)]
 struct Entry {
-    /// Where this study's lower-cased list fields sit in the arena, each on
+    /// The arena that holds this study's haystack.
+    arena: u32,
+    /// Where this study's lower-cased list fields sit in its arena, each on
     /// its own line.
     haystack: Range<usize>,
     /// Where each of `LIST_FIELDS` sits within the haystack.
@@ -48,8 +51,10 @@ pub struct Hit {
 
 pub struct SearchIndex {
     entries: Vec<Entry>,
-    /// Every study's haystack, end to end: one contiguous scan.
-    arena: String,
+    /// The studies' haystacks end to end, in arenas of consecutive studies:
+    /// one per slice of a corpus indexed at once, and one that studies
+    /// streamed in one by one go to.
+    arenas: Vec<String>,
     drug_postings: HashMap<usize, Vec<u32>>,
     condition_postings: HashMap<usize, Vec<u32>>,
     event_postings: HashMap<usize, Vec<u32>>,
@@ -94,28 +99,43 @@ impl SearchIndex {
 
     fn in_slices(studies: &[Study], slice_len: usize) -> Self {
         let lexicon = Lexicon::builtin();
+        // Each slice writes its studies' entries in place and keeps its own
+        // arena and postings: nothing is copied when the slices are joined,
+        // so a large folder never holds its haystacks twice.
+        let mut entries = vec![Entry::default(); studies.len()];
         let (vocabulary, slices) = rayon::join(
             || Vocabulary::new(lexicon),
             || {
-                studies
-                    .par_chunks(slice_len)
-                    .map(|chunk| {
+                entries
+                    .par_chunks_mut(slice_len)
+                    .zip(studies.par_chunks(slice_len))
+                    .enumerate()
+                    .map(|(k, (entries, chunk))| {
                         let mut slice = Self::empty(Vocabulary::default());
-                        for study in chunk {
-                            slice.push(study, lexicon);
+                        for (i, (entry, study)) in entries.iter_mut().zip(chunk).enumerate() {
+                            let id = (k * slice_len + i) as u32;
+                            *entry = slice.index_study(study, id, lexicon);
+                            entry.arena = k as u32;
                         }
+                        slice.arenas.iter_mut().for_each(String::shrink_to_fit);
                         slice
                     })
                     .collect::<Vec<_>>()
             },
         );
         let mut index = Self::empty(vocabulary);
-        index.entries.reserve_exact(studies.len());
-        index
-            .arena
-            .reserve_exact(slices.iter().map(|s| s.arena.len()).sum());
+        index.entries = entries;
         for slice in slices {
-            index.append(slice);
+            index.arenas.extend(slice.arenas);
+            for (into, from) in [
+                (&mut index.drug_postings, slice.drug_postings),
+                (&mut index.condition_postings, slice.condition_postings),
+                (&mut index.event_postings, slice.event_postings),
+            ] {
+                for (entry, ids) in from {
+                    into.entry(entry).or_default().extend(ids);
+                }
+            }
         }
         index
     }
@@ -123,7 +143,7 @@ impl SearchIndex {
     fn empty(vocabulary: Vocabulary) -> Self {
         Self {
             entries: Vec::new(),
-            arena: String::new(),
+            arenas: Vec::new(),
             drug_postings: HashMap::new(),
             condition_postings: HashMap::new(),
             event_postings: HashMap::new(),
@@ -131,31 +151,16 @@ impl SearchIndex {
         }
     }
 
-    /// Adds the studies of `slice`, indexed on their own, after these.
-    fn append(&mut self, slice: Self) {
-        let first = self.entries.len() as u32;
-        let base = self.arena.len();
-        self.arena.push_str(&slice.arena);
-        self.entries.extend(slice.entries.into_iter().map(|mut e| {
-            e.haystack = e.haystack.start + base..e.haystack.end + base;
-            e
-        }));
-        for (into, from) in [
-            (&mut self.drug_postings, slice.drug_postings),
-            (&mut self.condition_postings, slice.condition_postings),
-            (&mut self.event_postings, slice.event_postings),
-        ] {
-            for (entry, ids) in from {
-                into.entry(entry)
-                    .or_default()
-                    .extend(ids.into_iter().map(|id| id + first));
-            }
-        }
-    }
-
     /// Adds one more study (studies stream in while a folder loads).
     pub fn push(&mut self, study: &Study, lexicon: &Lexicon) {
         let id = self.entries.len() as u32;
+        let entry = self.index_study(study, id, lexicon);
+        self.entries.push(entry);
+    }
+
+    /// Posts study `id` under its drugs, conditions and events, and writes
+    /// its haystack onto the last arena (studies streamed in share it).
+    fn index_study(&mut self, study: &Study, id: u32, lexicon: &Lexicon) -> Entry {
         for drug in &study.drugs {
             if let Some(d) = lexicon.drug_index(drug) {
                 self.drug_postings.entry(d).or_default().push(id);
@@ -190,8 +195,12 @@ impl SearchIndex {
             study.journal.as_deref().into_iter().collect(),
             ids.collect(),
         ];
-        let base = self.arena.len();
-        let arena = &mut self.arena;
+        if self.arenas.is_empty() {
+            self.arenas.push(String::new());
+        }
+        let last = self.arenas.len() - 1;
+        let arena = &mut self.arenas[last];
+        let base = arena.len();
         let spans = fields.map(|parts| {
             let start = (arena.len() - base) as u32;
             push_lower_joined(arena, &parts);
@@ -199,14 +208,15 @@ impl SearchIndex {
             arena.push('\n');
             span
         });
-        self.entries.push(Entry {
-            haystack: base..self.arena.len(),
+        Entry {
+            arena: last as u32,
+            haystack: base..arena.len(),
             spans,
             year: study.year,
             patients: study.n_patients,
             chinese: !study.chinese.is_empty(),
             english: !study.english.is_empty(),
-        });
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -390,7 +400,7 @@ impl SearchIndex {
                 if member() {
                     return Some(DRUG_HIT);
                 }
-                word_score(&self.arena, entry, word)
+                word_score(&self.arenas[entry.arena as usize], entry, word)
             }
             PlanKind::Event(text, _) => {
                 let named = studies[i]
@@ -649,7 +659,7 @@ mod tests {
         for slice_len in [1, 2, 3, 7, 100] {
             let index = SearchIndex::in_slices(&studies, slice_len);
             assert_eq!(index.len(), studies.len());
-            assert_eq!(index.arena, one_by_one.arena);
+            assert_eq!(index.arenas.concat(), one_by_one.arenas.concat());
             for q in queries {
                 let query = parse(q).unwrap();
                 assert_eq!(
