@@ -10,7 +10,7 @@ use crate::vocab::{Vocab, is_ascii_space};
 /// range separator, high value, unit, "per" word.
 fn dose_pattern() -> &'static regex::Regex {
     regex!(
-        r"^(?i)(\d+(?:\.\d+)?)(?:\s*(-|–|to)\s*(\d+(?:\.\d+)?))?\s*((?:mg/kg|mg/m2|mg|µg|μg|mcg|g|ml|iu)(?-u:(?-u:\b))|%)(?:\s*/\s*(\p{L}+))?"
+        r"^(?i)(\d+(?:\.\d+)?)(?:\s*(-|–|to)\s*(\d+(?:\.\d+)?))?\s*((?:mg/kg|mg/m2|mg|µg|μg|mcg|g|ml|iu)(?-u:\b)|%)(?:\s*/\s*(\p{L}+))?"
     )
 }
 

@@ -115,6 +115,7 @@ impl SearchIndex {
                         for (i, (entry, study)) in entries.iter_mut().zip(chunk).enumerate() {
                             let id = (k * slice_len + i) as u32;
                             *entry = slice.index_study(study, id, lexicon);
+                            // The slice's one arena is the index's arena `k`.
                             entry.arena = k as u32;
                         }
                         slice.arenas.iter_mut().for_each(String::shrink_to_fit);
@@ -638,7 +639,7 @@ mod tests {
         // inside and between copies.
         let seeds = crate::ingest::load_seeds().studies;
         let studies: Vec<Study> = (0..4).flat_map(|_| seeds.iter().cloned()).collect();
-        let mut one_by_one = SearchIndex::in_slices(&[], 1);
+        let mut one_by_one = SearchIndex::new(&[]);
         for study in &studies {
             one_by_one.push(study, Lexicon::builtin());
         }
