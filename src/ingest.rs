@@ -16,6 +16,7 @@ mod metadata;
 mod outcomes;
 mod page;
 mod paragraphs;
+mod pubmed_text;
 mod pubmed_xml;
 mod records;
 mod ris_import;
@@ -86,6 +87,16 @@ pub fn ingest_file(id: &str, source: &str, bytes: &[u8]) -> Result<Ingested, Ing
             out.studies.push(study);
             return Ok(out);
         }
+        records::Kind::PubmedText => {
+            for (i, record) in pubmed_text::records(&decoded.text).into_iter().enumerate() {
+                let Some(study) = page::parse(record) else {
+                    out.problems.push((i + 1, IngestError::NoStudy.to_string()));
+                    continue;
+                };
+                push_record(&mut out, study, (id, source, i), &decoded.warnings);
+            }
+            return non_empty(out);
+        }
         records::Kind::Medline => (
             "medline",
             medline::records(&decoded.text)
@@ -111,16 +122,31 @@ pub fn ingest_file(id: &str, source: &str, bytes: &[u8]) -> Result<Ingested, Ing
                 .push((i + 1, "record has no title, abstract or identifier".into()));
             continue;
         }
-        let mut study = records::build(fields, format, vocab);
-        study.id = match &study.pmid {
-            Some(pmid) => format!("{id}-{pmid}").into(),
-            None => format!("{id}-{}", i + 1).into(),
-        };
-        study.source = source.into();
-        study.warnings.extend(decoded.warnings.iter().cloned());
-        study.compact();
-        out.studies.push(study);
+        let study = records::build(fields, format, vocab);
+        push_record(&mut out, study, (id, source, i), &decoded.warnings);
     }
+    non_empty(out)
+}
+
+/// Adds record `i` of a multi-record file, with an id made of the file's
+/// and the record's PMID (or its number).
+fn push_record(
+    out: &mut Ingested,
+    mut study: Study,
+    (id, source, i): (&str, &str, usize),
+    warnings: &[String],
+) {
+    study.id = match &study.pmid {
+        Some(pmid) => format!("{id}-{pmid}").into(),
+        None => format!("{id}-{}", i + 1).into(),
+    };
+    study.source = source.into();
+    study.warnings.extend(warnings.iter().cloned());
+    study.compact();
+    out.studies.push(study);
+}
+
+fn non_empty(out: Ingested) -> Result<Ingested, IngestError> {
     if out.studies.is_empty() {
         return Err(IngestError::NoStudy);
     }

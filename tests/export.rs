@@ -12,6 +12,7 @@ fn studies() -> Vec<Study> {
     studies.push(Study {
         id: "tricky".into(),
         title: r#"Tofacitinib, "off-label", for 100% of cases & more_{x}"#.into(),
+        authors: vec!["Li, Xiaoyu".into(), "WHO Study Group".into()],
         journal: Some("中华皮肤科杂志".into()),
         year: Some(2023),
         doi: Some("10.1000/xyz_1".into()),
@@ -92,6 +93,13 @@ fn bibtex_parses_with_biblatex() {
 }
 
 #[test]
+fn bibtex_keys_take_the_family_name() {
+    let text = export(Format::Bibtex);
+    assert!(text.contains("@article{li2023,"), "{text}");
+    assert!(text.contains("author = {Li, Xiaoyu and WHO Study Group}"));
+}
+
+#[test]
 fn bibtex_keys_are_stable() {
     assert_eq!(export(Format::Bibtex), export(Format::Bibtex));
 }
@@ -141,6 +149,26 @@ fn csl_json_deserialises_into_typed_items() {
             jama.page.as_deref()
         ),
         (Some("157"), Some("12"), Some("1477-1482"))
+    );
+    // `Family, Given` splits; a group's name stays literal.
+    let tricky = items.iter().find(|i| i.id == "tricky").unwrap();
+    let names: Vec<(Option<&str>, Option<&str>, Option<&str>)> = tricky
+        .author
+        .iter()
+        .map(|a| {
+            (
+                a.family.as_deref(),
+                a.given.as_deref(),
+                a.literal.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            (Some("Li"), Some("Xiaoyu"), None),
+            (None, None, Some("WHO Study Group"))
+        ]
     );
     let page = items.iter().find(|i| i.id.starts_with("002")).unwrap();
     assert_eq!(

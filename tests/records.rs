@@ -43,9 +43,16 @@ fn medline_records_with_continuation_lines() {
     );
     assert_eq!(review.authors, ["Zhang, Xiaoyu", "Jiang, Wei"]);
     assert_eq!(review.affiliations.len(), 1);
+    // Author keywords, then the MeSH headings without stars and subheadings.
     assert_eq!(
         review.keywords,
-        ["JAK inhibitors", "atopic dermatitis", "psoriasis"]
+        [
+            "JAK inhibitors",
+            "atopic dermatitis",
+            "psoriasis",
+            "Humans",
+            "Janus Kinase Inhibitors"
+        ]
     );
     assert_eq!(
         review.drugs,
@@ -93,6 +100,12 @@ fn medline_structured_abstract_and_chinese_title() {
     assert_eq!(s.conditions, ["alopecia areata"]);
     assert_eq!(s.n_patients, Some(20));
     assert_eq!(s.adverse_events, ["acne"]);
+    // The Chinese other abstract (`OAB`), continuation line joined, is the
+    // record's Chinese text, aligned with the English.
+    assert_eq!(s.chinese.len(), 1);
+    assert!(s.chinese[0].starts_with("目的：评价巴瑞替尼"));
+    assert!(s.chinese[0].ends_with("连续24周。"));
+    assert!(!s.english.iter().any(|p| p.contains("目的")));
 }
 
 #[test]
@@ -132,7 +145,8 @@ fn pubmed_xml_with_structured_abstract_and_vernacular_title() {
     assert_eq!(review.doi.as_deref(), Some("10.3389/fimmu.2024.1341632"));
     assert_eq!(review.pmcid.as_deref(), Some("PMC10912518"));
     assert_eq!(review.journal.as_deref(), Some("Frontiers in immunology"));
-    assert_eq!(review.authors, ["Xiaoyu Zhang", "Wei Jiang"]);
+    // Named as the MEDLINE export names them, so the two merge cleanly.
+    assert_eq!(review.authors, ["Zhang, Xiaoyu", "Jiang, Wei"]);
     assert_eq!(review.keywords, ["JAK inhibitors", "psoriasis"]);
     assert_eq!(review.drugs.len(), 6);
     let chinese = by_pmid(&corpus, "37000123");
@@ -145,6 +159,86 @@ fn pubmed_xml_with_structured_abstract_and_vernacular_title() {
         chinese.title,
         "Clinical efficacy of baricitinib in alopecia areata"
     );
+}
+
+#[test]
+fn pubmed_xml_inline_markup_reference_lists_and_other_abstracts() {
+    let corpus = load("efetch_markup.xml");
+    assert!(corpus.diagnostics.is_empty(), "{:?}", corpus.diagnostics);
+    let s = by_pmid(&corpus, "36111222");
+    // `<i>`, `<sub>` and entities inside a title or an abstract keep the
+    // text around them.
+    assert_eq!(
+        s.title,
+        "Upadacitinib for refractory alopecia areata: a case series of 12 patients"
+    );
+    assert_eq!(
+        s.sections[0].text,
+        "Alopecia areata (AA) is mediated by IFN-γ and IL-15 through JAK1/3."
+    );
+    assert!(s.sections[1].text.ends_with("at week 24 (P < 0.05)."));
+    assert!(
+        s.sections[2]
+            .text
+            .starts_with("Eight of 12 patients reached SALT20.")
+    );
+    assert_eq!(s.drugs, ["upadacitinib"]);
+    assert_eq!(s.n_patients, Some(12));
+    // The identifiers of a cited work (`ReferenceList`) and of a comment
+    // (`CommentsCorrections`) are not the article's.
+    assert_eq!(s.doi, None);
+    assert_eq!(s.pmid.as_deref(), Some("36111222"));
+    assert_eq!(s.year, Some(2023));
+    assert_eq!(s.authors, ["Rossi, Anna"]);
+    assert_eq!(s.keywords, ["Alopecia Areata", "Humans"]);
+    // The Chinese `OtherAbstract` is the Chinese text.
+    assert_eq!(s.chinese.len(), 1);
+    assert!(s.chinese[0].contains("乌帕替尼"));
+}
+
+#[test]
+fn ris_after_a_publisher_header() {
+    // Wiley and others put `Provider:` / `Database:` lines first, and write
+    // CRLF line ends.
+    let corpus = load("publisher_header.ris");
+    assert!(corpus.diagnostics.is_empty(), "{:?}", corpus.diagnostics);
+    assert_eq!(corpus.studies.len(), 1);
+    let s = &corpus.studies[0];
+    assert_eq!(s.format, "ris");
+    assert_eq!(
+        s.title,
+        "Upadacitinib for refractory alopecia areata: a case series of 12 patients"
+    );
+    assert_eq!(s.doi.as_deref(), Some("10.1111/jdv.18600"));
+    assert_eq!(s.pages.as_deref(), Some("301-305"));
+    assert_eq!(s.authors, ["Rossi, Anna"]);
+}
+
+#[test]
+fn pubmed_abstract_text_export_is_one_study_per_record() {
+    // PubMed's Save → Format: Abstract, two numbered records.
+    let corpus = load("pubmed_abstracts.txt");
+    assert!(corpus.diagnostics.is_empty(), "{:?}", corpus.diagnostics);
+    assert_eq!(corpus.studies.len(), 2);
+    let upa = by_pmid(&corpus, "36111222");
+    assert_eq!(upa.id, "pubmed_abstracts-36111222");
+    assert_eq!(
+        upa.title,
+        "Upadacitinib for refractory alopecia areata: a case series of 12 patients"
+    );
+    assert_eq!(upa.journal.as_deref(), Some("J Eur Acad Dermatol Venereol"));
+    assert_eq!((upa.year, upa.n_patients), (Some(2023), Some(12)));
+    assert_eq!(upa.drugs, ["upadacitinib"]);
+    assert_eq!(upa.sections.len(), 3);
+    let tofa = by_pmid(&corpus, "33700000");
+    assert_eq!(
+        tofa.title,
+        "Tofacitinib in vitiligo: a retrospective series"
+    );
+    assert_eq!(tofa.doi.as_deref(), Some("10.1001/jamadermatol.2020.5001"));
+    assert_eq!((tofa.year, tofa.n_patients), (Some(2021), Some(5)));
+    assert_eq!(tofa.drugs, ["tofacitinib"]);
+    assert_eq!(tofa.adverse_events, ["herpes zoster"]);
 }
 
 #[test]
@@ -244,6 +338,8 @@ fn the_same_study_from_three_files_is_one_study_with_three_sources() {
             .is_some_and(|src| src.ends_with("efetch.xml"))
     );
     assert!(s.provenance.contains_key("sections"));
+    // Both exports name the authors alike: listed once, not once per form.
+    assert_eq!(s.authors, ["Zhang, Xiaoyu", "Jiang, Wei"]);
     // Sources disagree on the journal's spelling: kept visible, not dropped.
     let journal = s
         .conflicts

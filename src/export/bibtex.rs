@@ -59,12 +59,17 @@ pub fn render(studies: &[&Study]) -> String {
     out
 }
 
-/// `smith2021`, or the first title word when there are no authors.
+/// `smith2021` (the first author's family name: before the comma of
+/// `Smith, Jane`, else the longest word), or the first title word when there
+/// are no authors.
 fn key_base(study: &Study) -> String {
     let word = study
         .authors
         .first()
-        .and_then(|a| a.split_whitespace().max_by_key(|w| w.len()))
+        .and_then(|a| match a.split_once(',') {
+            Some((family, _)) => family.split_whitespace().max_by_key(|w| w.len()),
+            None => a.split_whitespace().max_by_key(|w| w.len()),
+        })
         .or_else(|| study.title.split_whitespace().find(|w| w.len() > 3))
         .unwrap_or("study");
     let word: String = word

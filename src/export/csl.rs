@@ -54,6 +54,25 @@ pub struct CslName {
     pub literal: Option<String>,
 }
 
+impl CslName {
+    /// `Family, Given` (how exported records name authors) splits; any
+    /// other form stays literal.
+    fn new(author: &str) -> Self {
+        match author.split_once(", ") {
+            Some((family, given)) if !family.is_empty() && !given.contains(',') => Self {
+                family: Some(family.to_string()),
+                given: Some(given.to_string()),
+                literal: None,
+            },
+            _ => Self {
+                family: None,
+                given: None,
+                literal: Some(author.to_string()),
+            },
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CslDate {
     #[serde(rename = "date-parts")]
@@ -66,15 +85,7 @@ pub fn item(study: &Study) -> CslItem {
         id: study.id.to_string(),
         kind: "article-journal".into(),
         title: study.title.to_string(),
-        author: study
-            .authors
-            .iter()
-            .map(|a| CslName {
-                family: None,
-                given: None,
-                literal: Some(a.clone()),
-            })
-            .collect(),
+        author: study.authors.iter().map(|a| CslName::new(a)).collect(),
         container_title: study.journal.as_deref().map(str::to_string),
         issued: study.year.map(|y| CslDate {
             date_parts: vec![vec![y]],

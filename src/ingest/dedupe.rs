@@ -201,7 +201,7 @@ fn merge(mut members: Vec<Study>) -> Study {
         union(&mut merged.conditions, &m.conditions);
         union(&mut merged.adverse_events, &m.adverse_events);
         union(&mut merged.keywords, &m.keywords);
-        union(&mut merged.authors, &m.authors);
+        union_authors(&mut merged.authors, &m.authors);
         union(&mut merged.affiliations, &m.affiliations);
         for dose in &m.doses {
             if !merged.doses.contains(dose) {
@@ -238,6 +238,40 @@ fn record(study: &mut Study, field: &str, values: Vec<(String, String)>) {
     }
 }
 
+/// Authors not listed yet. One person written two ways (`Rossi, Anna` in
+/// an export, `Rossi A` on a PubMed page) is listed once, in the fuller
+/// form.
+fn union_authors(into: &mut Vec<String>, from: &[String]) {
+    for author in from {
+        let key = author_key(author);
+        match into.iter_mut().find(|a| author_key(a) == key) {
+            Some(known) if author.len() > known.len() => known.clone_from(author),
+            Some(_) => {}
+            None => into.push(author.clone()),
+        }
+    }
+}
+
+/// Family name (lower case) and first initial: `Rossi, Anna`, `Rossi A`
+/// and `Anna Rossi` are all ("rossi", 'a'). A name of one word is itself.
+fn author_key(name: &str) -> (String, Option<char>) {
+    let initial = |given: &str| given.trim().chars().next().map(|c| c.to_ascii_lowercase());
+    if let Some((family, given)) = name.split_once(',') {
+        return (family.trim().to_lowercase(), initial(given));
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    match words.as_slice() {
+        [] => (String::new(), None),
+        [one] => (one.to_lowercase(), None),
+        [rest @ .., last]
+            if last.len() <= 3 && last.chars().all(|c| c.is_uppercase() || c == '.') =>
+        {
+            (rest.join(" ").to_lowercase(), initial(last))
+        }
+        [first, .., last] => (last.to_lowercase(), initial(first)),
+    }
+}
+
 fn union<T: Clone + AsRef<str>>(into: &mut Vec<T>, from: &[T]) {
     for item in from {
         if !into
@@ -261,6 +295,30 @@ mod tests {
             source: title.into(),
             ..Study::default()
         }
+    }
+
+    #[test]
+    fn one_author_written_two_ways_is_listed_once() {
+        let mut authors = vec!["Rossi A".to_string(), "Bianchi M".to_string()];
+        union_authors(
+            &mut authors,
+            &[
+                "Rossi, Anna".into(),
+                "Anna Rossi".into(),
+                "Rossi, Marco".into(),
+                "van der Berg JP".into(),
+                "van der Berg, Jan".into(),
+            ],
+        );
+        assert_eq!(
+            authors,
+            [
+                "Rossi, Anna",
+                "Bianchi M",
+                "Rossi, Marco",
+                "van der Berg, Jan"
+            ]
+        );
     }
 
     #[test]

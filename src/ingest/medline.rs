@@ -2,7 +2,8 @@
 //! `FAU - `, ...), continuation lines indented by six spaces, records
 //! separated by blank lines.
 
-use super::records::{Fields, year_of};
+use super::bilingual::is_chinese;
+use super::records::{Fields, add_keywords, mesh_heading, year_of};
 
 /// Records as (tag, value) lists, continuation lines joined.
 pub fn records(text: &str) -> Vec<Vec<(String, String)>> {
@@ -44,6 +45,7 @@ pub fn records(text: &str) -> Vec<Vec<(String, String)>> {
 pub fn fields(record: &[(String, String)]) -> Fields {
     let mut f = Fields::default();
     let mut short_authors = Vec::new();
+    let mut mesh = Vec::new();
     for (tag, value) in record {
         let value = value.clone();
         match tag.as_str() {
@@ -51,6 +53,9 @@ pub fn fields(record: &[(String, String)]) -> Fields {
             "TI" => f.title = Some(value),
             "TT" => f.title_original = Some(value),
             "AB" => f.abstract_parts.push((None, value)),
+            // Another language's abstract: a Chinese one becomes the
+            // record's Chinese paragraphs.
+            "OAB" if is_chinese(&value) => f.abstract_parts.push((None, value)),
             "FAU" => f.authors.push(value),
             "AU" => short_authors.push(value),
             "AD" => f.affiliations.push(value),
@@ -65,6 +70,7 @@ pub fn fields(record: &[(String, String)]) -> Fields {
             }
             "PMC" => f.pmcid = Some(value),
             "OT" => f.keywords.push(value),
+            "MH" => mesh.push(mesh_heading(&value).to_string()),
             "PB" => f.publisher = Some(value),
             _ => {}
         }
@@ -72,6 +78,9 @@ pub fn fields(record: &[(String, String)]) -> Fields {
     if f.authors.is_empty() {
         f.authors = short_authors;
     }
+    // Author keywords first, then the MeSH headings, as reference managers
+    // keep them.
+    add_keywords(&mut f.keywords, mesh);
     f
 }
 

@@ -1,11 +1,16 @@
 //! PubMed XML (`PubmedArticleSet`, as efetch returns it), read with a real
 //! XML parser: titles, structured abstracts (`AbstractText Label=...`),
-//! authors, affiliations, journal, dates, identifiers, keywords.
+//! authors, affiliations, journal, dates, identifiers, keywords and MeSH
+//! headings, and a Chinese `OtherAbstract`.
+//!
+//! An element's text includes its children's: PubMed keeps inline markup
+//! (`<i>`, `<sup>`, `<sub>`, `<b>`, MathML) in titles and abstracts.
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
-use super::records::{Fields, year_of};
+use super::bilingual::is_chinese;
+use super::records::{Fields, add_keywords, author_name, year_of};
 
 /// The records of a `PubmedArticleSet`, or why the XML cannot be read.
 pub fn records(text: &str) -> Result<Vec<Fields>, String> {
@@ -14,7 +19,8 @@ pub fn records(text: &str) -> Result<Vec<Fields>, String> {
     reader.config_mut().trim_text(false);
     let mut out = Vec::new();
     let mut current: Option<Article> = None;
-    let mut path: Vec<String> = Vec::new();
+    // Open elements, with where each one's text starts in the article's.
+    let mut path: Vec<(String, usize)> = Vec::new();
     loop {
         let event = reader
             .read_event()
@@ -25,10 +31,11 @@ pub fn records(text: &str) -> Result<Vec<Fields>, String> {
                 if name == "PubmedArticle" || name == "PubmedBookArticle" {
                     current = Some(Article::default());
                 }
-                if let Some(article) = current.as_mut() {
+                let from = current.as_mut().map_or(0, |article| {
                     article.open(&name, &start);
-                }
-                path.push(name);
+                    article.text.len()
+                });
+                path.push((name, from));
             }
             Event::Empty(start) => {
                 if let Some(article) = current.as_mut() {
@@ -36,9 +43,10 @@ pub fn records(text: &str) -> Result<Vec<Fields>, String> {
                 }
             }
             Event::End(_) => {
-                let name = path.pop().unwrap_or_default();
+                let (name, from) = path.pop().unwrap_or_default();
                 if let Some(article) = current.as_mut() {
-                    article.close(&name, &path);
+                    let parents: Vec<&str> = path.iter().map(|(n, _)| n.as_str()).collect();
+                    article.close(&name, from, &parents);
                 }
                 if name == "PubmedArticle" || name == "PubmedBookArticle" {
                     out.extend(current.take().map(|a| a.fields));
@@ -71,7 +79,8 @@ pub fn records(text: &str) -> Result<Vec<Fields>, String> {
         }
     }
     if !path.is_empty() {
-        return Err(format!("XML ends inside <{}>", path.join("><")));
+        let open: Vec<&str> = path.iter().map(|(n, _)| n.as_str()).collect();
+        return Err(format!("XML ends inside <{}>", open.join("><")));
     }
     Ok(out)
 }
@@ -88,20 +97,21 @@ fn attribute(start: &BytesStart<'_>, name: &str) -> Option<String> {
     })
 }
 
-/// The article being read: its fields so far, and the text of the element
-/// being read.
+/// The article being read: its fields so far, and the text read since it
+/// opened (each open element knows where its own part starts).
 #[derive(Default)]
 struct Article {
     fields: Fields,
     text: String,
     label: Option<String>,
     id_type: Option<String>,
+    /// Family name, given names, initials.
     author: (String, String, String),
+    mesh: Vec<String>,
 }
 
 impl Article {
     fn open(&mut self, name: &str, start: &BytesStart<'_>) {
-        self.text.clear();
         match name {
             "AbstractText" => self.label = attribute(start, "Label"),
             "ELocationID" => self.id_type = attribute(start, "EIdType"),
@@ -111,28 +121,41 @@ impl Article {
         }
     }
 
-    fn close(&mut self, name: &str, parents: &[String]) {
-        let text = std::mem::take(&mut self.text).trim().to_string();
-        let parent = parents.last().map(String::as_str).unwrap_or("");
+    fn close(&mut self, name: &str, from: usize, parents: &[&str]) {
+        let text = self.text.get(from..).unwrap_or_default().trim().to_string();
+        let parent = parents.last().copied().unwrap_or_default();
+        // The article's own identifiers, not those of the works it cites.
+        let own_ids = parent == "ArticleIdList"
+            && parents
+                .iter()
+                .rev()
+                .nth(1)
+                .is_some_and(|&p| p == "PubmedData" || p == "PubmedBookData");
         let f = &mut self.fields;
         match name {
-            "PMID" if parent == "MedlineCitation" && f.pmid.is_none() => f.pmid = Some(text),
+            "PMID"
+                if (parent == "MedlineCitation" || parent == "BookDocument")
+                    && f.pmid.is_none() =>
+            {
+                f.pmid = Some(text)
+            }
             "ArticleTitle" => f.title = Some(text),
             "VernacularTitle" => f.title_original = Some(text),
             "AbstractText" if parent == "Abstract" => {
                 f.abstract_parts.push((self.label.take(), text))
             }
-            "LastName" => self.author.0 = text,
+            // A translation the publisher gave; only a Chinese one is kept,
+            // as the record's Chinese paragraphs.
+            "AbstractText" if parent == "OtherAbstract" && is_chinese(&text) => {
+                f.abstract_parts.push((None, text))
+            }
+            "LastName" | "CollectiveName" => self.author.0 = text,
             "ForeName" => self.author.1 = text,
-            "CollectiveName" => self.author.0 = text,
+            "Initials" => self.author.2 = text,
             "Author" => {
-                let (last, fore, _) = std::mem::take(&mut self.author);
-                let name = [fore, last]
-                    .into_iter()
-                    .filter(|s| !s.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                if !name.is_empty() {
+                let (family, given, initials) = std::mem::take(&mut self.author);
+                let given = if given.is_empty() { initials } else { given };
+                if let Some(name) = author_name(&family, &given) {
                     f.authors.push(name);
                 }
             }
@@ -147,13 +170,22 @@ impl Article {
                 f.year = f.year.or_else(|| year_of(&text));
             }
             "MedlinePgn" => f.pages = Some(text),
-            "ELocationID" | "ArticleId" => match self.id_type.take().as_deref() {
-                Some("doi") if f.doi.is_none() => f.doi = Some(text),
-                Some("pmc") if f.pmcid.is_none() => f.pmcid = Some(text),
-                Some("pubmed") if f.pmid.is_none() => f.pmid = Some(text),
-                _ => {}
-            },
+            "ELocationID" | "ArticleId" if name == "ELocationID" || own_ids => {
+                match self.id_type.take().as_deref() {
+                    Some("doi") if f.doi.is_none() => f.doi = Some(text),
+                    Some("pmc") if f.pmcid.is_none() => f.pmcid = Some(text),
+                    Some("pubmed") if f.pmid.is_none() => f.pmid = Some(text),
+                    _ => {}
+                }
+            }
             "Keyword" => f.keywords.push(text),
+            "DescriptorName" if parent == "MeshHeading" => self.mesh.push(text),
+            "PubmedArticle" | "PubmedBookArticle" => {
+                // Author keywords first, then the MeSH headings, as
+                // reference managers keep them.
+                let mesh = std::mem::take(&mut self.mesh);
+                add_keywords(&mut f.keywords, mesh);
+            }
             _ => {}
         }
     }

@@ -1,4 +1,5 @@
-//! Exported records (MEDLINE, PubMed XML, RIS): format detection by content,
+//! Exported records (MEDLINE, PubMed XML, RIS, PubMed's abstract text):
+//! format detection by content,
 //! and one builder that turns a record's fields into a [`Study`] with the
 //! same extraction as a pasted page.
 
@@ -13,6 +14,8 @@ pub enum Kind {
     Medline,
     PubmedXml,
     Ris,
+    /// PubMed's "Abstract" text export of several records.
+    PubmedText,
 }
 
 pub fn detect(text: &str) -> Kind {
@@ -32,11 +35,59 @@ pub fn detect(text: &str) -> Kind {
         || (start.contains("\nPMID- ") && start.contains("\nTI  - "))
     {
         Kind::Medline
-    } else if start.starts_with("TY  -") {
+    } else if is_ris(start) {
         Kind::Ris
+    } else if super::pubmed_text::is_export(text) {
+        Kind::PubmedText
     } else {
         Kind::Page
     }
+}
+
+/// RIS opens with `TY  - `, after at most a header of `Name: value` lines
+/// that some publishers put first (`Provider: Wiley`, `Database: ...`).
+fn is_ris(head: &str) -> bool {
+    for line in head.lines().take(12) {
+        let line = line.trim();
+        if line.starts_with("TY  -") {
+            return true;
+        }
+        let header = line.split_once(": ").is_some_and(|(name, _)| {
+            !name.is_empty() && name.len() <= 24 && name.bytes().all(|b| b.is_ascii_alphabetic())
+        });
+        if !line.is_empty() && !header {
+            return false;
+        }
+    }
+    false
+}
+
+/// An author as reference managers write one, `Family, Given`; either part
+/// alone when the record has only that (a collective name).
+pub fn author_name(family: &str, given: &str) -> Option<String> {
+    match (family.trim(), given.trim()) {
+        ("", "") => None,
+        (family, "") => Some(family.to_string()),
+        ("", given) => Some(given.to_string()),
+        (family, given) => Some(format!("{family}, {given}")),
+    }
+}
+
+/// Adds keywords not there yet (compared without case).
+pub fn add_keywords(keywords: &mut Vec<String>, more: Vec<String>) {
+    for keyword in more {
+        let keyword = keyword.trim();
+        if !keyword.is_empty() && !keywords.iter().any(|k| k.eq_ignore_ascii_case(keyword)) {
+            keywords.push(keyword.to_string());
+        }
+    }
+}
+
+/// A MEDLINE `MH` value's heading: `*Alopecia Areata/drug therapy` is
+/// `Alopecia Areata` (the star marks a major topic, the slash a subheading).
+pub fn mesh_heading(value: &str) -> &str {
+    let heading = value.split('/').next().unwrap_or(value);
+    heading.trim().trim_start_matches('*').trim()
 }
 
 /// A record's fields, as its reader found them.
@@ -133,4 +184,34 @@ pub fn build(fields: Fields, format: &str, vocab: &Vocab) -> Study {
 /// A four-digit year at the start of a date (`2023 Mar 5`, `2021-12`).
 pub fn year_of(date: &str) -> Option<i32> {
     metadata::find_year(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ris_is_told_after_a_header_but_not_inside_a_page() {
+        assert_eq!(detect("TY  - JOUR\nTI  - A\nER  - \n"), Kind::Ris);
+        let wiley =
+            "Provider: Wiley\r\nDatabase: Wiley Online Library\r\n\r\nTY  - JOUR\r\nER  - \r\n";
+        assert_eq!(detect(wiley), Kind::Ris);
+        // A labelled page line, then prose: a page, whatever follows.
+        let page = "Objective: To test.\nWe treated 5 patients.\nTY  - JOUR\n";
+        assert_eq!(detect(page), Kind::Page);
+        assert_eq!(detect("Provider: Wiley\n"), Kind::Page);
+    }
+
+    #[test]
+    fn mesh_headings_lose_stars_and_subheadings() {
+        assert_eq!(
+            mesh_heading("*Alopecia Areata/drug therapy"),
+            "Alopecia Areata"
+        );
+        assert_eq!(
+            mesh_heading("Janus Kinase Inhibitors/*therapeutic use"),
+            "Janus Kinase Inhibitors"
+        );
+        assert_eq!(mesh_heading("Humans"), "Humans");
+    }
 }
