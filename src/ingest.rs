@@ -156,6 +156,14 @@ fn non_empty(out: Ingested) -> Result<Ingested, IngestError> {
 /// What every reader does once it has a study's text: entities, counts,
 /// design, and a title composed from them when the text has none.
 fn enrich(study: &mut Study, title_text: Option<String>, vocab: &crate::vocab::Vocab) {
+    // PubMed brackets titles it translated into English: "[Tofacitinib in ...]".
+    let title_text =
+        title_text.map(
+            |t| match t.strip_prefix('[').and_then(|x| x.strip_suffix(']')) {
+                Some(inner) if !inner.contains(['[', ']']) => inner.to_string(),
+                _ => t,
+            },
+        );
     let prose = entities::body_prose(study, title_text.as_deref());
     let found = entities::extract(study, title_text.as_deref(), &prose, vocab);
     study.drugs = found.drugs;

@@ -242,6 +242,102 @@ fn pubmed_abstract_text_export_is_one_study_per_record() {
 }
 
 #[test]
+fn medline_group_authors_publication_types_and_shared_affiliations() {
+    // CRLF line ends, as a Windows download has them.
+    let corpus = load("crlf_groups.nbib");
+    assert!(corpus.diagnostics.is_empty(), "{:?}", corpus.diagnostics);
+    let rct = by_pmid(&corpus, "33406282");
+    // `CN` is a group author, after the people.
+    assert_eq!(
+        rct.authors,
+        [
+            "King, Brett",
+            "Ko, Justin",
+            "Forman, Seth",
+            "BRAVE-AA Investigators"
+        ]
+    );
+    // Three authors of one department: one affiliation.
+    assert_eq!(rct.affiliations.len(), 1);
+    // `PT  - Randomized Controlled Trial` says what the text does not.
+    assert_eq!(rct.design.as_deref(), Some("randomized controlled trial"));
+    let group = by_pmid(&corpus, "35000001");
+    assert_eq!(group.authors, ["COVID-19 Global Rheumatology Alliance"]);
+    // `Case Reports` does not undo a series of three counted in the text.
+    let cases = by_pmid(&corpus, "31812345");
+    assert_eq!(cases.design.as_deref(), Some("case series"));
+}
+
+#[test]
+fn pubmed_xml_book_editors_investigators_cdata_and_publication_types() {
+    let book = load("efetch_book.xml");
+    let s = &book.studies[0];
+    // A book's editors are not its authors; the publisher is read.
+    assert_eq!(s.authors, ["Toubiana, Julie"]);
+    assert_eq!(
+        s.publisher.as_deref(),
+        Some("University of Washington, Seattle")
+    );
+    let corpus = load("efetch_markup.xml");
+    let trial = by_pmid(&corpus, "33000002");
+    // An investigator's affiliation is not the authors'.
+    assert_eq!(
+        trial.affiliations,
+        ["Department of Dermatology, Yale School of Medicine, New Haven, Connecticut."]
+    );
+    assert_eq!(trial.design.as_deref(), Some("randomized controlled trial"));
+    // Sections labelled by `NlmCategory` alone.
+    let labels: Vec<&str> = trial
+        .sections
+        .iter()
+        .filter_map(|x| x.label.as_deref())
+        .collect();
+    assert_eq!(labels, ["Background", "Methods", "Results", "Conclusions"]);
+    // A CDATA section is text too.
+    assert!(
+        trial
+            .sections
+            .iter()
+            .any(|x| x.text == "Baricitinib 4 mg was effective & well tolerated.")
+    );
+}
+
+#[test]
+fn ris_from_endnote_ovid_and_cnki_and_a_record_without_er() {
+    let endnote = load("endnote.ris");
+    let s = &endnote.studies[0];
+    // EndNote: `AN` from PubMed is the PMID, `C2` the PMCID; MeSH markup
+    // in `KW` is taken off.
+    assert_eq!(
+        (s.pmid.as_deref(), s.pmcid.as_deref()),
+        (Some("35334197"), Some("PMC8976427"))
+    );
+    assert!(s.keywords.iter().any(|k| k == "Alopecia Areata"));
+    assert!(!s.keywords.iter().any(|k| k.contains('/')));
+    // Embase's and CINAHL's accession numbers are no PMIDs.
+    let ovid = load("ovid_embase.ris");
+    assert_eq!(ovid.studies.len(), 2);
+    assert!(ovid.studies.iter().all(|s| s.pmid.is_none()));
+    // CNKI: keywords in one line split by semicolons.
+    let cnki = load("cnki.ris");
+    assert_eq!(
+        cnki.studies[0].keywords,
+        ["托法替布", "皮肌炎", "Janus激酶抑制剂"]
+    );
+    assert_eq!(cnki.studies[0].affiliations, ["北京大学第一医院皮肤性病科"]);
+    // A record whose `ER` is missing ends where the next `TY` starts.
+    let two = load("missing_er.ris");
+    assert_eq!(two.studies.len(), 2);
+    let first = two
+        .studies
+        .iter()
+        .find(|s| s.title.starts_with("First"))
+        .expect("first record");
+    assert_eq!(first.doi.as_deref(), Some("10.1056/NEJMoa2118828"));
+    assert_eq!(first.authors, ["Rosmarin, David"]);
+}
+
+#[test]
 fn truncated_xml_is_a_diagnostic_not_a_panic() {
     let corpus = load("broken.xml");
     assert!(corpus.studies.is_empty());

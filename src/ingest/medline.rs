@@ -45,6 +45,7 @@ pub fn records(text: &str) -> Vec<Vec<(String, String)>> {
 pub fn fields(record: &[(String, String)]) -> Fields {
     let mut f = Fields::default();
     let mut short_authors = Vec::new();
+    let mut collective = Vec::new();
     let mut mesh = Vec::new();
     for (tag, value) in record {
         let value = value.clone();
@@ -58,7 +59,11 @@ pub fn fields(record: &[(String, String)]) -> Fields {
             "OAB" if is_chinese(&value) => f.abstract_parts.push((None, value)),
             "FAU" => f.authors.push(value),
             "AU" => short_authors.push(value),
-            "AD" => f.affiliations.push(value),
+            // Each author's affiliations repeat for the next author.
+            "AD" if !f.affiliations.contains(&value) => f.affiliations.push(value),
+            // A group author: `CN  - COVID-19 Global Rheumatology Alliance`.
+            "CN" => collective.push(value),
+            "PT" => f.publication_types.push(value),
             "TA" => f.journal = f.journal.or(Some(value)),
             "JT" if f.journal.is_none() => f.journal = Some(value),
             "DP" => f.year = year_of(&value),
@@ -78,6 +83,7 @@ pub fn fields(record: &[(String, String)]) -> Fields {
     if f.authors.is_empty() {
         f.authors = short_authors;
     }
+    f.authors.extend(collective);
     // Author keywords first, then the MeSH headings, as reference managers
     // keep them.
     add_keywords(&mut f.keywords, mesh);

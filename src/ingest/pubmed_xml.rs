@@ -59,6 +59,11 @@ pub fn records(text: &str) -> Result<Vec<Fields>, String> {
                         .push_str(&text.xml_content(XmlVersion::Implicit1_0));
                 }
             }
+            Event::CData(data) => {
+                if let Some(article) = current.as_mut() {
+                    article.text.push_str(&data.into_inner());
+                }
+            }
             Event::GeneralRef(reference) => {
                 if let Some(article) = current.as_mut() {
                     let resolved = reference.resolve_char_ref().ok().flatten().or_else(|| {
@@ -108,15 +113,23 @@ struct Article {
     /// Family name, given names, initials.
     author: (String, String, String),
     mesh: Vec<String>,
+    /// Inside `<AuthorList Type="editors">`.
+    editors: bool,
 }
 
 impl Article {
     fn open(&mut self, name: &str, start: &BytesStart<'_>) {
         match name {
-            "AbstractText" => self.label = attribute(start, "Label"),
+            // Older records carry only the category.
+            "AbstractText" => {
+                self.label = attribute(start, "Label")
+                    .or_else(|| attribute(start, "NlmCategory").filter(|c| c != "UNASSIGNED"))
+            }
             "ELocationID" => self.id_type = attribute(start, "EIdType"),
             "ArticleId" => self.id_type = attribute(start, "IdType"),
             "Author" => self.author = Default::default(),
+            // A book's editors are not its authors.
+            "AuthorList" => self.editors = attribute(start, "Type").is_some_and(|t| t == "editors"),
             _ => {}
         }
     }
@@ -152,16 +165,25 @@ impl Article {
             "LastName" | "CollectiveName" => self.author.0 = text,
             "ForeName" => self.author.1 = text,
             "Initials" => self.author.2 = text,
-            "Author" => {
+            "Author" if parent == "AuthorList" && !self.editors => {
                 let (family, given, initials) = std::mem::take(&mut self.author);
                 let given = if given.is_empty() { initials } else { given };
                 if let Some(name) = author_name(&family, &given) {
                     f.authors.push(name);
                 }
             }
-            "Affiliation" if !text.is_empty() && !f.affiliations.contains(&text) => {
+            // An author's, not a trial investigator's.
+            "Affiliation"
+                if parents.iter().rev().nth(1) == Some(&"Author")
+                    && !self.editors
+                    && !text.is_empty()
+                    && !f.affiliations.contains(&text) =>
+            {
                 f.affiliations.push(text)
             }
+            "AuthorList" => self.editors = false,
+            "PublisherName" => f.publisher = Some(text),
+            "PublicationType" => f.publication_types.push(text),
             "Title" if parent == "Journal" => f.journal = Some(text),
             "ISOAbbreviation" if f.journal.is_none() => f.journal = Some(text),
             "Volume" => f.volume = Some(text),

@@ -25,7 +25,7 @@ pub fn detect(text: &str) -> Kind {
         cut -= 1;
     }
     let start = &head[..cut];
-    if start.starts_with("<?xml")
+    if (start.starts_with("<?xml") || start.starts_with("<!DOCTYPE"))
         && (start.contains("<PubmedArticle") || start.contains("PubmedArticleSet"))
         || start.starts_with("<PubmedArticleSet")
         || start.starts_with("<PubmedArticle")
@@ -83,11 +83,16 @@ pub fn add_keywords(keywords: &mut Vec<String>, more: Vec<String>) {
     }
 }
 
-/// A MEDLINE `MH` value's heading: `*Alopecia Areata/drug therapy` is
-/// `Alopecia Areata` (the star marks a major topic, the slash a subheading).
+/// A MeSH term's heading: `*Alopecia Areata/drug therapy` is `Alopecia
+/// Areata` (the star marks a major topic, a slash and lower-case words a
+/// subheading). Other slashes stay: `JAK1/JAK2 inhibitors`.
 pub fn mesh_heading(value: &str) -> &str {
-    let heading = value.split('/').next().unwrap_or(value);
-    heading.trim().trim_start_matches('*').trim()
+    let value = value.trim().trim_start_matches('*');
+    let heading = match value.split_once('/') {
+        Some((heading, sub)) if sub.starts_with(|c: char| c.is_lowercase() || c == '*') => heading,
+        _ => value,
+    };
+    heading.trim()
 }
 
 /// A record's fields, as its reader found them.
@@ -110,6 +115,8 @@ pub struct Fields {
     pub pmcid: Option<String>,
     pub publisher: Option<String>,
     pub keywords: Vec<String>,
+    /// PubMed's publication types (`PT`, `PublicationType`), as indexed.
+    pub publication_types: Vec<String>,
 }
 
 impl Fields {
@@ -148,7 +155,10 @@ pub fn build(fields: Fields, format: &str, vocab: &Vocab) -> Study {
         ..Study::default()
     };
     for (label, text) in fields.abstract_parts {
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = strip_copyright(&text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         if text.is_empty() {
             continue;
         }
@@ -167,18 +177,68 @@ pub fn build(fields: Fields, format: &str, vocab: &Vocab) -> Study {
         study.english.push(text);
     }
     study.alignment = super::bilingual::align(&study.english, &study.chinese);
-    // PubMed brackets titles translated into English: "[Tofacitinib in ...]."
     let title = fields.title.map(|t| {
         let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
-        let t = t.trim_end_matches('.');
-        t.strip_prefix('[')
-            .and_then(|x| x.strip_suffix(']'))
-            .unwrap_or(t)
-            .to_string()
+        t.trim_end_matches('.').to_string()
     });
     let title = title.filter(|t| !t.is_empty() && !t.eq_ignore_ascii_case("not available"));
     super::enrich(&mut study, title, vocab);
+    if let Some(design) = indexed_design(&fields.publication_types, study.design.as_deref()) {
+        study.design = Some(SharedStr::interned(design));
+        if design == "review" {
+            // A review's numbers are the trials it cites.
+            study.n_patients = None;
+        }
+    }
     study
+}
+
+/// The abstract without the copyright line databases append to it
+/// (Scopus, Embase: `... were well tolerated. © 2023 The Author(s).`): cut
+/// at a `©`, `(c) 2...` or `Copyright` that opens a sentence in the last
+/// 300 bytes.
+fn strip_copyright(text: &str) -> &str {
+    let text = text.trim_end();
+    let from = text.len().saturating_sub(300);
+    let notice = regex!(r"(?:^|[.!?]\s+)(©|\([cC]\)\s*(?:19|20)\d\d|Copyright(?-u:\b))");
+    let mut cut = None;
+    for caps in notice.captures_iter(text) {
+        if let Some(m) = caps.get(1)
+            && m.start() >= from
+        {
+            cut = Some(m.start());
+            break;
+        }
+    }
+    cut.map_or(text, |at| text[..at].trim_end())
+}
+
+/// The design PubMed's indexers gave the article (its publication types),
+/// when it says more than the design read from the text: indexers read
+/// the whole article. Strongest first; a text's own design not listed here
+/// (a cohort study, say) is weaker than a review.
+fn indexed_design(types: &[String], from_text: Option<&str>) -> Option<&'static str> {
+    const RANKED: [(&str, &str); 6] = [
+        ("Meta-Analysis", "meta-analysis"),
+        ("Systematic Review", "systematic review"),
+        ("Randomized Controlled Trial", "randomized controlled trial"),
+        ("Review", "review"),
+        ("", "case series"),
+        ("Case Reports", "case report"),
+    ];
+    let rank = |design: &str| RANKED.iter().position(|&(_, d)| d == design);
+    let (at, design) = RANKED.iter().enumerate().find_map(|(i, &(kind, design))| {
+        let indexed = !kind.is_empty() && types.iter().any(|t| t.eq_ignore_ascii_case(kind));
+        indexed.then_some((i, design))
+    })?;
+    match from_text.map(|d| rank(d).unwrap_or(RANKED.len())) {
+        // Listed, and as strong or stronger: the text's stays.
+        Some(text) if text <= at => None,
+        // A case report indexed, and the text names a design it does not
+        // rank: the text's stays.
+        Some(_) if design == "case report" => None,
+        _ => Some(design),
+    }
 }
 
 /// A four-digit year at the start of a date (`2023 Mar 5`, `2021-12`).
@@ -203,6 +263,53 @@ mod tests {
     }
 
     #[test]
+    fn an_indexed_design_says_more_than_a_count() {
+        let types = |t: &[&str]| t.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let rct = types(&["Journal Article", "Randomized Controlled Trial"]);
+        assert_eq!(
+            indexed_design(&rct, Some("case series")),
+            Some("randomized controlled trial")
+        );
+        assert_eq!(
+            indexed_design(&rct, None),
+            Some("randomized controlled trial")
+        );
+        assert_eq!(indexed_design(&rct, Some("meta-analysis")), None);
+        let review = types(&["Review", "Systematic Review"]);
+        assert_eq!(
+            indexed_design(&review, Some("case series")),
+            Some("systematic review")
+        );
+        let report = types(&["Case Reports"]);
+        assert_eq!(indexed_design(&report, Some("case series")), None);
+        assert_eq!(indexed_design(&report, Some("cohort study")), None);
+        assert_eq!(indexed_design(&report, None), Some("case report"));
+        assert_eq!(indexed_design(&types(&["Journal Article"]), None), None);
+    }
+
+    #[test]
+    fn a_trailing_copyright_notice_is_cut() {
+        assert_eq!(
+            strip_copyright("Acne occurred in 3. © 2023 The Author(s)."),
+            "Acne occurred in 3."
+        );
+        assert_eq!(
+            strip_copyright("Done. Copyright 2021 Elsevier Inc. All rights reserved."),
+            "Done."
+        );
+        assert_eq!(strip_copyright("Done. (c) 2020 Wiley"), "Done.");
+        // Not a notice: inside a sentence, or a trial arm "(c)".
+        let kept = "The © symbol appears here. Arm (c) received placebo.";
+        assert_eq!(strip_copyright(kept), kept);
+    }
+
+    #[test]
+    fn pubmed_xml_is_told_without_a_declaration() {
+        let xml = "<!DOCTYPE PubmedArticleSet PUBLIC \"x\" \"y\">\n<PubmedArticleSet>";
+        assert_eq!(detect(xml), Kind::PubmedXml);
+    }
+
+    #[test]
     fn mesh_headings_lose_stars_and_subheadings() {
         assert_eq!(
             mesh_heading("*Alopecia Areata/drug therapy"),
@@ -213,5 +320,10 @@ mod tests {
             "Janus Kinase Inhibitors"
         );
         assert_eq!(mesh_heading("Humans"), "Humans");
+        assert_eq!(
+            mesh_heading("*tofacitinib/dt [Drug Therapy]"),
+            "tofacitinib"
+        );
+        assert_eq!(mesh_heading("JAK1/JAK2 inhibitors"), "JAK1/JAK2 inhibitors");
     }
 }
