@@ -80,6 +80,9 @@ pub struct Vocab {
     design_of_cue: Vec<usize>,
     /// Words that make a study retrospective, anywhere in its text.
     pub retrospective_cues: Words,
+    /// Institution words at the start of a word: `center`, not the one in
+    /// `multicenter` (the line cue set finds both, as a quick first test).
+    pub affiliation_words: Words,
     pub patient_nouns: HashSet<String>,
     /// The same nouns, to find sentences that count anyone at all.
     pub patient_noun_cues: Words,
@@ -194,6 +197,7 @@ impl Vocab {
             design_of_cue,
             designs: file.design,
             retrospective_cues: Words::anywhere(&lower(file.retrospective_cues)),
+            affiliation_words: Words::starting(&lower(file.affiliation_cues.clone())),
             patient_noun_cues: Words::starting(&patient_nouns),
             patient_nouns: patient_nouns.into_iter().collect(),
             patient_nouns_zh: file.patient_nouns_zh,

@@ -219,7 +219,7 @@ fn pubmed_abstract_text_export_is_one_study_per_record() {
     // PubMed's Save → Format: Abstract, two numbered records.
     let corpus = load("pubmed_abstracts.txt");
     assert!(corpus.diagnostics.is_empty(), "{:?}", corpus.diagnostics);
-    assert_eq!(corpus.studies.len(), 2);
+    assert_eq!(corpus.studies.len(), 3);
     let upa = by_pmid(&corpus, "36111222");
     assert_eq!(upa.id, "pubmed_abstracts-36111222");
     assert_eq!(
@@ -239,6 +239,17 @@ fn pubmed_abstract_text_export_is_one_study_per_record() {
     assert_eq!((tofa.year, tofa.n_patients), (Some(2021), Some(5)));
     assert_eq!(tofa.drugs, ["tofacitinib"]);
     assert_eq!(tofa.adverse_events, ["herpes zoster"]);
+    // A single author, `Lee J(1).`, is an author list too.
+    assert_eq!(tofa.authors, ["Lee J"]);
+    // "multicentre" holds an institution word, and the line has commas: still
+    // the title (its last word names a design), not an affiliation.
+    let trial = by_pmid(&corpus, "37087170");
+    assert_eq!(
+        trial.title,
+        "Efficacy and safety of ritlecitinib in adults and adolescents with alopecia areata: \
+         a randomised, double-blind, multicentre, phase 2b-3 trial"
+    );
+    assert_eq!(trial.affiliations.len(), 2, "{:?}", trial.affiliations);
 }
 
 #[test]

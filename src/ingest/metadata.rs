@@ -441,12 +441,59 @@ pub fn find_year(text: &str) -> Option<i32> {
 
 /// An affiliation: institution words, commas, and no sentence verbs.
 /// `cues` are the line's cue sets.
-pub fn is_affiliation(line: &str, cues: &LineCues<'_>) -> bool {
+pub fn is_affiliation(line: &str, cues: &LineCues<'_>, vocab: &Vocab) -> bool {
     !textutil::more_words_than(line, 80)
         && (line.as_bytes().contains(&b',') || line.contains('，'))
         && cues.has(CueSet::Affiliation)
         && !regex!(r"(?i)(?-u:\b)(?:is|are|was|were|has|have|had|been|we|our|this|these)(?-u:\b)")
             .is_match(line)
+        && vocab.affiliation_words.any_in(&line.to_ascii_lowercase())
+        && !is_design_tail(line)
+}
+
+/// An affiliation as PubMed numbers them under "Author information",
+/// `(2)AbbVie Inc., North Chicago, IL, USA.`: the mark, then at once a
+/// capital; a place after a comma; no verb. It need not name a department
+/// or a university.
+pub fn is_numbered_affiliation(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix('(') else {
+        return false;
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits)
+        && rest[digits..]
+            .strip_prefix(')')
+            .is_some_and(|name| name.starts_with(|c: char| c.is_uppercase()))
+        && line.contains(',')
+        && !textutil::more_words_than(line, 40)
+        && !regex!(r"(?i)(?-u:\b)(?:is|are|was|were|has|have|had|been|we|our|this|these)(?-u:\b)")
+            .is_match(line)
+}
+
+/// A title's closing words name a design in lower case ("...: a randomized,
+/// multicenter, placebo-controlled trial."); an institution's name
+/// capitalises them ("Center for Clinical Trials").
+fn is_design_tail(line: &str) -> bool {
+    let last = line
+        .trim_end_matches(['.', '?', '!', ' '])
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or_default();
+    matches!(
+        last,
+        "trial"
+            | "trials"
+            | "study"
+            | "studies"
+            | "series"
+            | "report"
+            | "reports"
+            | "review"
+            | "analysis"
+            | "cases"
+            | "patients"
+            | "experience"
+    )
 }
 
 /// One line may hold several numbered affiliations (`...Italy; 2University
@@ -477,6 +524,42 @@ pub fn is_journal_name(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbered_affiliations_need_no_institution_word() {
+        assert!(is_numbered_affiliation(
+            "(2)AbbVie Inc., North Chicago, IL, USA."
+        ));
+        assert!(is_numbered_affiliation(
+            "(12)Private practice, Miami, FL, USA."
+        ));
+        assert!(!is_numbered_affiliation("(2) patients, then more"));
+        assert!(!is_numbered_affiliation(
+            "(1)Acne was seen in 3, nausea in 1."
+        ));
+        assert!(!is_numbered_affiliation(
+            "AbbVie Inc., North Chicago, IL, USA."
+        ));
+    }
+
+    #[test]
+    fn affiliations_name_institutions_titles_name_designs() {
+        let vocab = Vocab::builtin();
+        let is = |line: &str| is_affiliation(line, &LineCues::new(line, vocab), vocab);
+        assert!(is(
+            "Center for Clinical Trials, Boston University, Boston, MA, USA."
+        ));
+        assert!(is(
+            "Department of Dermatology, Yale School of Medicine, New Haven, CT."
+        ));
+        // An institution word inside another word, or a design closing it.
+        assert!(!is(
+            "Abrocitinib in atopic dermatitis: a multicenter, randomized trial."
+        ));
+        assert!(!is(
+            "Upadacitinib, a JAK1 inhibitor, at a university hospital: a case series."
+        ));
+    }
 
     fn absorbed(line: &str) -> Meta {
         let mut meta = Meta::default();

@@ -150,7 +150,7 @@ fn read_chinese<'a>(r: &mut Reading<'a>, line: &'a str, han: usize) {
 
 fn read_english<'a>(r: &mut Reading<'a>, line: &'a str, cues: &LineCues<'_>, vocab: &Vocab) {
     if !r.english_started {
-        if metadata::is_affiliation(line, cues) {
+        if metadata::is_affiliation(line, cues, vocab) || metadata::is_numbered_affiliation(line) {
             r.affiliations.extend(metadata::split_affiliations(line));
             return;
         }

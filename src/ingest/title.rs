@@ -166,7 +166,15 @@ fn chinese_title_score(line: &str) -> i32 {
 /// An author list: comma-separated personal names, with affiliation marks
 /// (`Smith J(1)`, `Jane A Smith 1`, `Min Zhao1*`, `MD, PhD a`) allowed.
 pub fn is_author_list(line: &str) -> bool {
-    if memchr::memchr2(b',', b';', line.as_bytes()).is_none() || more_words_than(line, 120) {
+    if memchr::memchr2(b',', b';', line.as_bytes()).is_none() {
+        // One author, marked as PubMed marks them: `Nguyen T(1).`
+        return line.ends_with(").")
+            && regex!(
+                r"^\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){0,3} \p{Lu}{1,3}\(\d+(?:,\d+)*\)\.$"
+            )
+            .is_match(line);
+    }
+    if more_words_than(line, 120) {
         return false;
     }
     // A name has at most five words, and its marks few more: a longer run
@@ -186,24 +194,36 @@ pub fn is_author_list(line: &str) -> bool {
         && names.iter().all(|name| {
             let parts: Vec<&str> = name.split_whitespace().collect();
             (1..=5).contains(&parts.len())
-                && parts.iter().all(|p| {
-                    p.starts_with(char::is_uppercase)
-                        || matches!(
-                            *p,
-                            "van"
-                                | "von"
-                                | "de"
-                                | "der"
-                                | "da"
-                                | "di"
-                                | "le"
-                                | "la"
-                                | "del"
-                                | "bin"
-                                | "dos"
-                        )
-                })
+                && (is_group_name(name)
+                    || parts.iter().all(|p| {
+                        p.starts_with(char::is_uppercase)
+                            || matches!(
+                                *p,
+                                "van"
+                                    | "von"
+                                    | "de"
+                                    | "der"
+                                    | "da"
+                                    | "di"
+                                    | "le"
+                                    | "la"
+                                    | "del"
+                                    | "bin"
+                                    | "dos"
+                            )
+                    }))
         })
+}
+
+/// A group author, which may name itself with digits: `ALLEGRO 2b/3
+/// Investigators`.
+fn is_group_name(name: &str) -> bool {
+    name.rsplit(' ').next().is_some_and(|w| {
+        matches!(
+            w,
+            "Investigators" | "Group" | "Consortium" | "Collaborators" | "Collaboration"
+        )
+    })
 }
 
 /// The names of an author line, marks and degrees removed.
@@ -215,6 +235,9 @@ fn author_names(line: &str) -> Vec<String> {
         .flat_map(|part| part.split(" and "))
         .map(|part| {
             let part = part.trim().strip_prefix("and ").unwrap_or(part.trim());
+            if is_group_name(part) {
+                return part.to_string();
+            }
             let part = marks.replace_all(part, "");
             textutil::squeeze(&degrees.replace_all(&part, ""))
         })
@@ -233,7 +256,7 @@ pub fn resolve_header(lines: &[HeaderLine<'_>], journal: Option<&str>, vocab: &V
         if journal.is_some_and(|j| j.eq_ignore_ascii_case(line.text)) {
             continue;
         }
-        if metadata::is_affiliation(line.text, &LineCues::new(line.text, vocab)) {
+        if metadata::is_affiliation(line.text, &LineCues::new(line.text, vocab), vocab) {
             header
                 .affiliations
                 .extend(metadata::split_affiliations(line.text));
@@ -332,6 +355,18 @@ mod tests {
         );
         assert!(!is_author_list(
             "Psoriasis, eczema and other dermatoses are common."
+        ));
+        // One author, with PubMed's affiliation mark; a group with digits.
+        assert!(is_author_list("Nguyen T(1)."));
+        assert!(is_author_list("Van Der Berg JP(2)."));
+        assert!(!is_author_list("Tofacitinib works(1)."));
+        assert!(!is_author_list("Results (1)."));
+        assert_eq!(
+            author_names("King B(1), Li W(2); ALLEGRO 2b/3 Investigators."),
+            ["King B", "Li W", "ALLEGRO 2b/3 Investigators"]
+        );
+        assert!(is_author_list(
+            "King B(1), Li W(2); ALLEGRO 2b/3 Investigators."
         ));
     }
 
