@@ -190,7 +190,8 @@ fn logical_lines(s: &Study) -> Vec<Styled> {
         out.push(field("Keywords", s.keywords.join("; ")));
     }
     if !s.authors.is_empty() {
-        out.push(field("Authors", s.authors.join(", ")));
+        // Semicolons: a name may hold a comma (`Zhang, Xiaoyu`).
+        out.push(field("Authors", s.authors.join("; ")));
     }
     if let Some(summary) = &s.summary {
         out.push(Vec::new());
