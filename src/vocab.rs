@@ -63,6 +63,10 @@ pub struct Vocab {
     pub labels: HashMap<String, Option<String>>,
     /// Longest label variant, in characters, to bound label scans.
     pub longest_label: usize,
+    /// The first word of every section label (`design` of `design,
+    /// setting, and participants`), lower case: a line opening with no such
+    /// word opens with no label.
+    pub label_openers: HashSet<String>,
     /// Block heading -> field (`journal`, `publisher`, ...).
     pub block_labels: HashMap<String, String>,
     pub furniture_lines: HashSet<String>,
@@ -186,6 +190,11 @@ impl Vocab {
         frequencies.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         let patient_nouns = lower(file.patient_nouns);
         Ok(Self {
+            label_openers: labels
+                .iter()
+                .filter(|(_, group)| group.is_some())
+                .filter_map(|(label, _)| label.split([' ', ',']).next().map(str::to_string))
+                .collect(),
             labels,
             longest_label,
             block_labels,
@@ -229,8 +238,15 @@ impl Vocab {
     /// The designs (indices into `designs`) whose cues occur in `text`, as
     /// a bit set.
     pub fn design_cues_in(&self, text: &str) -> u64 {
+        let bytes = text.as_bytes();
+        // A cue ends where a word ends: "we review" is not in "we reviewed".
+        let word_end = |end: usize| {
+            !(bytes[end - 1].is_ascii_alphabetic()
+                && bytes.get(end).is_some_and(u8::is_ascii_alphabetic))
+        };
         self.design_cues
             .find_overlapping_iter(text)
+            .filter(|m| word_end(m.end()))
             .fold(0, |set, m| {
                 set | 1 << self.design_of_cue[m.pattern().as_usize()].min(63)
             })

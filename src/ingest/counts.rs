@@ -41,9 +41,20 @@ pub fn patients(prose: &Prose, chinese: &[SharedStr], vocab: &Vocab) -> Option<u
         let sentence_bonus = if POPULATION.any_in(lower) { 2 } else { 0 };
         let tokens = tokenize(sentence);
         for (i, &(at, word)) in tokens.iter().enumerate() {
-            let Some(n) = vocab.number(word) else {
+            let Some(mut n) = vocab.number(word) else {
                 continue;
             };
+            // "Forty-two": the tens word, a hyphen, this unit.
+            if (1..=9).contains(&n)
+                && let Some(&(before, tens)) = i.checked_sub(1).and_then(|k| tokens.get(k))
+                && before + tens.len() + 1 == at
+                && sentence.as_bytes()[at - 1] == b'-'
+                && let Some(tens) = vocab
+                    .number(tens)
+                    .filter(|t| (20..100).contains(t) && t % 10 == 0)
+            {
+                n += tens;
+            }
             if n == 0 || n > 100_000 {
                 continue;
             }
@@ -97,6 +108,19 @@ pub fn patients(prose: &Prose, chinese: &[SharedStr], vocab: &Vocab) -> Option<u
                 score += 2;
             }
             *votes.entry(n).or_default() += score;
+        }
+        // "(n = 17)" after a group: a count of its own.
+        let n_equals = memchr::memchr(b'=', sentence.as_bytes()).is_some();
+        for caps in regex!(r"\(\s*[nN]\s*=\s*(\d{1,6})\s*[),;]").captures_iter(if n_equals {
+            sentence
+        } else {
+            ""
+        }) {
+            if let Ok(n) = caps[1].parse::<u32>()
+                && n > 0
+            {
+                *votes.entry(n).or_default() += 1 + sentence_bonus;
+            }
         }
     }
     // A single patient described: "A 58-year-old woman presented with...".
@@ -246,6 +270,41 @@ mod tests {
 
     fn design_of(text: &str, n: Option<u32>) -> Option<String> {
         design(None, &Prose::new(text.into()), n, Vocab::builtin())
+    }
+
+    #[test]
+    fn counts_in_compound_words_and_n_equals() {
+        assert_eq!(
+            n("Forty-two patients with alopecia areata were included."),
+            Some(42)
+        );
+        assert_eq!(
+            n("Twenty-three patients were included (15 women and 8 men)."),
+            Some(23)
+        );
+        assert_eq!(
+            n("We reviewed pediatric patients (n = 17) treated with tofacitinib."),
+            Some(17)
+        );
+    }
+
+    #[test]
+    fn reviewing_records_is_no_review() {
+        // "We reviewed" the charts of a series; "we review" the literature.
+        assert_eq!(
+            design_of(
+                "We reviewed the records of 17 children treated with tofacitinib.",
+                Some(17)
+            ),
+            Some("case series".into())
+        );
+        assert_eq!(
+            design_of(
+                "In this article we review JAK inhibitors in alopecia.",
+                None
+            ),
+            Some("review".into())
+        );
     }
 
     #[test]

@@ -51,9 +51,100 @@ pub fn heading_label(line: &str, lower: &str, vocab: &Vocab) -> Option<Option<Sh
         return None;
     }
     debug_assert_eq!(lower, crate::vocab::normalize_label(line));
-    vocab.normalized_label(lower).map(|shown| {
+    let key = label_key(lower, vocab);
+    let line = if key.len() < lower.len() {
+        strip_section_number(line).unwrap_or(line)
+    } else {
+        line
+    };
+    vocab.normalized_label(key).map(|shown| {
         shown.map(|_| sections::shown_label(line.trim_end_matches([':', '：']), vocab))
     })
+}
+
+/// A section label that opens a paragraph without a colon, as JAMA pages and
+/// Chinese journals' English abstracts print them: `Objective To evaluate
+/// ...`, `Results Of the 12 patients ...`, `Conclusions and Relevance In
+/// this ...`. A label of one word counts only if it is unmistakable (not
+/// `Patients` or `Setting`, which open sentences too); a capital or a digit
+/// must follow, and the rest must be prose. Returns the label as shown, its
+/// group, and the text after it.
+pub fn colonless_label<'a, 'v>(
+    line: &'a str,
+    vocab: &'v Vocab,
+) -> Option<(SharedStr, &'v str, &'a str)> {
+    const ONE_WORD: [&str; 16] = [
+        "exposure",
+        "exposures",
+        "intervention",
+        "interventions",
+        "background",
+        "objective",
+        "objectives",
+        "aim",
+        "aims",
+        "purpose",
+        "importance",
+        "methods",
+        "results",
+        "conclusion",
+        "conclusions",
+        "introduction",
+    ];
+    if !line.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let first = line.split([' ', ',']).next().unwrap_or_default();
+    if !crate::vocab::with_ascii_lower(first, |w| vocab.label_openers.contains(w)).unwrap_or(false)
+    {
+        return None;
+    }
+    // Word ends in the first few words: the longest label that fits wins.
+    let ends: Vec<usize> = line
+        .char_indices()
+        .filter(|&(_, c)| c == ' ')
+        .map(|(i, _)| i)
+        .take(6)
+        .collect();
+    ends.iter().rev().find_map(|&end| {
+        let written = line[..end].trim_end_matches(',');
+        if written.ends_with([':', '：']) {
+            // A label with its colon is read where the paragraph is split.
+            return None;
+        }
+        let rest = line[end..].trim_start();
+        let group = vocab.label(written)??;
+        let words = written.split_whitespace().count();
+        let unmistakable = words > 1 || ONE_WORD.contains(&written.to_ascii_lowercase().as_str());
+        (unmistakable
+            && rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && is_english_prose(rest))
+        .then(|| (sections::shown_label(written, vocab), group, rest))
+    })
+}
+
+/// The normalised line as a label is looked up: without its section number
+/// when only that makes it one (full-text headings are numbered: `1.
+/// Introduction`, `2 Methods`, `3.1 Patients`).
+pub fn label_key<'a>(lower: &'a str, vocab: &Vocab) -> &'a str {
+    if vocab.normalized_label(lower).is_some() {
+        return lower;
+    }
+    strip_section_number(lower)
+        .filter(|key| vocab.normalized_label(key).is_some())
+        .unwrap_or(lower)
+}
+
+/// `2.1 Methods` is `Methods`; None when no section number opens the text.
+fn strip_section_number(text: &str) -> Option<&str> {
+    let text = text.trim_start();
+    let numbered = text
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b'.')
+        .count();
+    let rest = &text[numbered..];
+    (numbered > 0 && text.as_bytes()[0].is_ascii_digit() && rest.starts_with(char::is_whitespace))
+        .then(|| rest.trim_start())
 }
 
 /// English prose: a sentence-ending line of some length, or a long run-on.

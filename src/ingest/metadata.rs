@@ -168,9 +168,19 @@ pub fn absorb(line: &str, cues: &LineCues<'_>, meta: &mut Meta, vocab: &Vocab) -
     if absorb_ids(line, meta) {
         return true;
     }
+    if absorb_date(line, meta) {
+        return true;
+    }
+    absorb_citation(line, meta, vocab) || absorb_locator(line, meta, vocab)
+}
+
+/// A dated line (`Published: 12 May 2023`, `Posted May 15, 2023.`): its
+/// year, if no better one is known. Preprint servers put it below the
+/// abstract's back matter, so it is read there too.
+pub fn absorb_date(line: &str, meta: &mut Meta) -> bool {
     if let Some(caps) = captures(
         regex!(
-            r"(?i)^(?:published(?: online)?|publication date|date published|received|accepted|first published)\s*[:：]?\s*(.{4,80})$"
+            r"(?i)^(?:published(?: online)?|publication date|date published|received|accepted|first published|posted)\s*[:：]?\s*(.{4,80})$"
         ),
         line,
     ) && let Some(year) = find_year(&caps[1])
@@ -178,7 +188,7 @@ pub fn absorb(line: &str, cues: &LineCues<'_>, meta: &mut Meta, vocab: &Vocab) -
         meta.fallback_year = meta.fallback_year.or(Some(year));
         return true;
     }
-    absorb_citation(line, meta, vocab) || absorb_locator(line, meta, vocab)
+    false
 }
 
 /// `re.captures(text)`, after a cheaper `is_match`: most lines match none
@@ -445,10 +455,25 @@ pub fn is_affiliation(line: &str, cues: &LineCues<'_>, vocab: &Vocab) -> bool {
     !textutil::more_words_than(line, 80)
         && (line.as_bytes().contains(&b',') || line.contains('，'))
         && cues.has(CueSet::Affiliation)
-        && !regex!(r"(?i)(?-u:\b)(?:is|are|was|were|has|have|had|been|we|our|this|these)(?-u:\b)")
-            .is_match(line)
+        && !says_something(line)
         && vocab.affiliation_words.any_in(&line.to_ascii_lowercase())
         && !is_design_tail(line)
+        && names_things(line)
+}
+
+/// An institution's name capitalises its words (`Department of Dermatology,
+/// Yale School of Medicine`); a sentence does not. Of the words of four or
+/// more Latin letters, at least two in five are capitalised (or there are
+/// fewer than three such words, as in a Chinese affiliation).
+fn names_things(line: &str) -> bool {
+    let (mut long, mut capitalised) = (0, 0);
+    for word in line.split(|c: char| !c.is_alphabetic()) {
+        if word.len() >= 4 && word.is_ascii() {
+            long += 1;
+            capitalised += usize::from(word.starts_with(|c: char| c.is_ascii_uppercase()));
+        }
+    }
+    long < 3 || capitalised * 5 >= long * 2
 }
 
 /// An affiliation as PubMed numbers them under "Author information",
@@ -466,8 +491,13 @@ pub fn is_numbered_affiliation(line: &str) -> bool {
             .is_some_and(|name| name.starts_with(|c: char| c.is_uppercase()))
         && line.contains(',')
         && !textutil::more_words_than(line, 40)
-        && !regex!(r"(?i)(?-u:\b)(?:is|are|was|were|has|have|had|been|we|our|this|these)(?-u:\b)")
-            .is_match(line)
+        && !says_something(line)
+}
+
+/// A verb or a first person: a sentence, not a name or an address.
+fn says_something(line: &str) -> bool {
+    regex!(r"(?i)(?-u:\b)(?:is|are|was|were|has|have|had|been|we|our|this|these)(?-u:\b)")
+        .is_match(line)
 }
 
 /// A title's closing words name a design in lower case ("...: a randomized,
@@ -551,6 +581,10 @@ mod tests {
         ));
         assert!(is(
             "Department of Dermatology, Yale School of Medicine, New Haven, CT."
+        ));
+        // A sentence: few capitals.
+        assert!(!is(
+            "To the Editor: Lichen planopilaris (LPP), a variant of lichen planus, showed clinical improvement with tofacitinib in a patient."
         ));
         // An institution word inside another word, or a design closing it.
         assert!(!is(

@@ -81,8 +81,8 @@ fn read_line<'a>(r: &mut Reading<'a>, line: &'a str, vocab: &Vocab) {
         // After the trailer only a translation of the English survives.
         if chinese && lines::is_chinese_prose(line, han) && r.chinese.len() < r.english.len() {
             r.chinese.push(line);
-        } else {
-            metadata::absorb_ids(line, &mut r.meta);
+        } else if !metadata::absorb_ids(line, &mut r.meta) && line.len() <= 100 {
+            metadata::absorb_date(line, &mut r.meta);
         }
         return;
     }
@@ -113,17 +113,33 @@ fn read_line<'a>(r: &mut Reading<'a>, line: &'a str, vocab: &Vocab) {
         return;
     }
     if let Some(label) = lines::heading_label(line, &lower, vocab) {
-        let group = vocab.normalized_label(&lower).flatten();
-        if r.concluded && !chinese && group == Some("Background") {
+        let key = lines::label_key(&lower, vocab);
+        let group = vocab.normalized_label(key).flatten();
+        // After a conclusion, or numbered (`1. Introduction`: abstracts are
+        // not numbered), a background heading opens the full text.
+        let numbered = key.len() < lower.len();
+        if (r.concluded || numbered && r.body_started()) && !chinese && group == Some("Background")
+        {
             r.in_trailer = true;
         }
         r.skip_next = label.is_none();
-        r.concluded |= !chinese && group == Some("Conclusion");
+        // A page's outline lists the headings before the abstract: only a
+        // conclusion inside the text concludes it.
+        r.concluded |= !chinese && group == Some("Conclusion") && r.body_started();
         r.pending_label = label;
         return;
     }
     if std::mem::take(&mut r.skip_next) {
         return;
+    }
+    // `Objective To evaluate ...`: the label read, the rest is the text.
+    let mut line = line;
+    let mut labelled = false;
+    if !chinese && let Some((label, group, rest)) = lines::colonless_label(line, vocab) {
+        r.concluded |= group == "Conclusion";
+        r.pending_label = Some(label);
+        line = rest;
+        labelled = true;
     }
     if !chinese
         && vocab
@@ -135,7 +151,7 @@ fn read_line<'a>(r: &mut Reading<'a>, line: &'a str, vocab: &Vocab) {
     if chinese {
         read_chinese(r, line, han);
     } else {
-        read_english(r, line, &cues, vocab);
+        read_english(r, line, &cues, vocab, labelled);
     }
 }
 
@@ -148,8 +164,16 @@ fn read_chinese<'a>(r: &mut Reading<'a>, line: &'a str, han: usize) {
     }
 }
 
-fn read_english<'a>(r: &mut Reading<'a>, line: &'a str, cues: &LineCues<'_>, vocab: &Vocab) {
-    if !r.english_started {
+/// `labelled`: the line opened with its own section label, so it is
+/// abstract text, never a title or an affiliation.
+fn read_english<'a>(
+    r: &mut Reading<'a>,
+    line: &'a str,
+    cues: &LineCues<'_>,
+    vocab: &Vocab,
+    labelled: bool,
+) {
+    if !r.english_started && !labelled {
         if metadata::is_affiliation(line, cues, vocab) || metadata::is_numbered_affiliation(line) {
             r.affiliations.extend(metadata::split_affiliations(line));
             return;

@@ -228,13 +228,17 @@ fn is_group_name(name: &str) -> bool {
 
 /// The names of an author line, marks and degrees removed.
 fn author_names(line: &str) -> Vec<String> {
-    let marks = regex!(r"\(\d+(?:,\d+)*\)|[\d*†‡§¶]+|(?-u:\b)[a-z](?-u:\b)");
+    // A lone lower-case letter is a mark (`Smith a`); the boundaries are
+    // Unicode-aware so the `a` of `María` is part of the name.
+    let marks = regex!(r"\(\d+(?:,\d+)*\)|[\d*†‡§¶]+|\b[a-z]\b");
     let degrees = regex!(r"(?-u:\b)(?:MD|PhD|MSc|MBBS|MPH|BSc|DO|MS|RN|FRCP|FAAD)(?-u:\b)\.?");
     line.trim_end_matches('.')
         .split([',', ';'])
         .flat_map(|part| part.split(" and "))
         .map(|part| {
             let part = part.trim().strip_prefix("and ").unwrap_or(part.trim());
+            // medRxiv and bioRxiv put a link before ORCID holders' names.
+            let part = part.trim_start_matches("View ORCID Profile").trim();
             if is_group_name(part) {
                 return part.to_string();
             }
@@ -352,6 +356,10 @@ mod tests {
         assert_eq!(
             author_names("Smith J(1), Li W(2), O'Connor P(3)."),
             ["Smith J", "Li W", "O'Connor P"]
+        );
+        assert_eq!(
+            author_names("María García a, Lucía Navarro b, View ORCID ProfileMarco Rossi"),
+            ["María García", "Lucía Navarro", "Marco Rossi"]
         );
         assert!(!is_author_list(
             "Psoriasis, eczema and other dermatoses are common."
