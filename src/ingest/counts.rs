@@ -110,16 +110,17 @@ pub fn patients(prose: &Prose, chinese: &[SharedStr], vocab: &Vocab) -> Option<u
             *votes.entry(n).or_default() += score;
         }
         // "(n = 17)" after a group: a count of its own.
-        let n_equals = memchr::memchr(b'=', sentence.as_bytes()).is_some();
-        for caps in regex!(r"\(\s*[nN]\s*=\s*(\d{1,6})\s*[),;]").captures_iter(if n_equals {
-            sentence
-        } else {
-            ""
-        }) {
-            if let Ok(n) = caps[1].parse::<u32>()
-                && n > 0
-            {
-                *votes.entry(n).or_default() += 1 + sentence_bonus;
+        let bytes = sentence.as_bytes();
+        let n_equals = memchr::memchr_iter(b'(', bytes)
+            .any(|at| bytes.get(at + 1).is_some_and(|&b| b == b'n' || b == b'N'));
+        if n_equals {
+            let group_size = regex!(r"\(\s*[nN]\s*=\s*(\d{1,6})\s*[),;]");
+            for caps in group_size.captures_iter(sentence) {
+                if let Ok(n) = caps[1].parse::<u32>()
+                    && n > 0
+                {
+                    *votes.entry(n).or_default() += 1 + sentence_bonus;
+                }
             }
         }
     }

@@ -228,9 +228,7 @@ fn is_group_name(name: &str) -> bool {
 
 /// The names of an author line, marks and degrees removed.
 fn author_names(line: &str) -> Vec<String> {
-    // A lone lower-case letter is a mark (`Smith a`); the boundaries are
-    // Unicode-aware so the `a` of `María` is part of the name.
-    let marks = regex!(r"\(\d+(?:,\d+)*\)|[\d*†‡§¶]+|\b[a-z]\b");
+    let marks = regex!(r"\(\d+(?:,\d+)*\)|[\d*†‡§¶]+");
     let degrees = regex!(r"(?-u:\b)(?:MD|PhD|MSc|MBBS|MPH|BSc|DO|MS|RN|FRCP|FAAD)(?-u:\b)\.?");
     line.trim_end_matches('.')
         .split([',', ';'])
@@ -242,8 +240,15 @@ fn author_names(line: &str) -> Vec<String> {
             if is_group_name(part) {
                 return part.to_string();
             }
-            let part = marks.replace_all(part, "");
-            textutil::squeeze(&degrees.replace_all(&part, ""))
+            let part = marks.replace_all(part, " ");
+            let part = degrees.replace_all(&part, "");
+            // A lone lower-case letter is a mark too (`Smith a`); the `a` of
+            // `María` is part of the name.
+            let words: Vec<&str> = part
+                .split_whitespace()
+                .filter(|w| !(w.len() == 1 && w.as_bytes()[0].is_ascii_lowercase()))
+                .collect();
+            words.join(" ")
         })
         .filter(|n| !n.is_empty())
         .collect()
