@@ -77,9 +77,36 @@ fn scored(line: &str, repeats: usize, floor: Option<i32>) -> i32 {
     // The cue words are ASCII: matched on the lower-cased line.
     static VERBS: LazyLock<Words> = LazyLock::new(|| {
         Words::whole(&[
-            "is", "are", "was", "were", "has", "have", "had", "been", "be", "we", "our", "you",
-            "your", "showed", "shows", "suggest", "suggests", "found", "remains", "may", "can",
-            "could", "should", "will", "would",
+            "is",
+            "are",
+            "was",
+            "were",
+            "has",
+            "have",
+            "had",
+            "been",
+            "be",
+            "we",
+            "our",
+            "you",
+            "your",
+            "showed",
+            "shows",
+            "suggest",
+            "suggests",
+            "found",
+            "remains",
+            "may",
+            "can",
+            "could",
+            "should",
+            "will",
+            "would",
+            "received",
+            "occurred",
+            "remain",
+            "demonstrated",
+            "achieved",
         ])
     });
     const PROSE_OPENINGS: [&str; 12] = [
@@ -348,6 +375,9 @@ mod tests {
         ));
         assert!(!is_title_like(
             "To report outcomes following treatment of PEM with Janus kinase (JAK) inhibition."
+        ));
+        assert!(!is_title_like(
+            "Baricitinib, an oral Janus kinase 1/2 inhibitor, recently received approval for severe alopecia areata in adults."
         ));
     }
 
