@@ -72,29 +72,56 @@ const BEADS: [(usize, usize, f64); 6] = [
 /// Variance of the length difference per character (Gale and Church, 1993).
 const VARIANCE: f64 = 6.8;
 
+/// Cells of the full alignment table above which only a band around the
+/// diagonal is searched: an abstract has tens of paragraphs, but a pasted
+/// collection can have hundreds of thousands, and the full table would grow
+/// with their product.
+const FULL_TABLE_CELLS: usize = 1 << 20;
+/// Half-width of that band, in Chinese paragraphs.
+const BAND: usize = 16;
+
 fn gale_church(en: &[f64], zh: &[f64]) -> Vec<Aligned> {
     let (n, m) = (en.len(), zh.len());
     // Measured over both texts, but held to the range seen between English
     // and Chinese so that one untranslated paragraph cannot skew it.
     let ratio = (zh.iter().sum::<f64>() / en.iter().sum::<f64>()).clamp(0.25, 0.5);
-    let mut cost = vec![vec![f64::INFINITY; m + 1]; n + 1];
-    let mut back = vec![vec![(0usize, 0usize); m + 1]; n + 1];
-    cost[0][0] = 0.0;
+    // Row i keeps columns lo(i)..=hi(i): all of them for a small table. The
+    // rows are laid out flat, `width` cells each.
+    let band = if (n + 1) * (m + 1) <= FULL_TABLE_CELLS {
+        m
+    } else {
+        BAND
+    };
+    let lo = |i: usize| (i * m / n).saturating_sub(band);
+    let hi = |i: usize| (i * m).div_ceil(n).saturating_add(band).min(m);
+    let width = (m + 1).min(2 * band + 2);
+    let cell = |i: usize, j: usize| (lo(i)..=hi(i)).contains(&j).then(|| i * width + j - lo(i));
+    let mut cost = vec![f64::INFINITY; (n + 1) * width];
+    // The bead (an index into BEADS) that reached each cell.
+    let mut back = vec![0u8; (n + 1) * width];
+    cost[0] = 0.0;
     for i in 0..=n {
-        for j in 0..=m {
+        for j in lo(i)..=hi(i) {
             if i == 0 && j == 0 {
                 continue;
             }
-            for &(di, dj, prior) in &BEADS {
-                if di > i || dj > j || cost[i - di][j - dj].is_infinite() {
+            let here = i * width + j - lo(i);
+            for (k, &(di, dj, prior)) in BEADS.iter().enumerate() {
+                if di > i || dj > j {
+                    continue;
+                }
+                let Some(before) = cell(i - di, j - dj).map(|c| cost[c]) else {
+                    continue;
+                };
+                if before.is_infinite() {
                     continue;
                 }
                 let l1: f64 = en[i - di..i].iter().sum();
                 let l2: f64 = zh[j - dj..j].iter().sum();
-                let c = cost[i - di][j - dj] + bead_cost(l1, l2, ratio, prior);
-                if c < cost[i][j] {
-                    cost[i][j] = c;
-                    back[i][j] = (di, dj);
+                let c = before + bead_cost(l1, l2, ratio, prior);
+                if c < cost[here] {
+                    cost[here] = c;
+                    back[here] = k as u8;
                 }
             }
         }
@@ -102,7 +129,7 @@ fn gale_church(en: &[f64], zh: &[f64]) -> Vec<Aligned> {
     let mut pairs = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
-        let (di, dj) = back[i][j];
+        let (di, dj, _) = BEADS[usize::from(back[i * width + j - lo(i)])];
         let mut bead = Vec::new();
         match (di, dj) {
             (0, _) => (j - dj..j).for_each(|b| bead.push((None, Some(b as u32)))),
@@ -168,6 +195,24 @@ fn normal_cdf(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_uneven_text_aligns_in_a_band() {
+        // 3,000 English and 2,000 Chinese paragraphs: 6 million cells, more
+        // than the full table is allowed; every paragraph still appears once,
+        // in order.
+        let en: Vec<String> = (0..3000).map(|i| "x".repeat(60 + i % 40)).collect();
+        let zh: Vec<String> = (0..2000).map(|i| "字".repeat(25 + i % 15)).collect();
+        let pairs = align(&en, &zh);
+        let english: Vec<u32> = pairs.iter().filter_map(|p| p.0).collect();
+        let chinese: Vec<u32> = pairs.iter().filter_map(|p| p.1).collect();
+        let mut unique_en = english.clone();
+        unique_en.dedup();
+        let mut unique_zh = chinese.clone();
+        unique_zh.dedup();
+        assert_eq!(unique_en, (0..3000).collect::<Vec<u32>>());
+        assert_eq!(unique_zh, (0..2000).collect::<Vec<u32>>());
+    }
 
     fn paras(lens: &[usize], c: char) -> Vec<String> {
         lens.iter().map(|&n| c.to_string().repeat(n)).collect()
