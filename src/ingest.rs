@@ -4,6 +4,7 @@
 //! files and folders, and never lets one bad file stop the others: each
 //! failure becomes a [`Diagnostic`] naming the file and the reason.
 
+mod affiliations;
 mod bilingual;
 mod counts;
 mod decode;

@@ -32,6 +32,7 @@ pub struct DesignCue {
 struct VocabFile {
     section: Vec<SectionLabel>,
     backmatter_labels: Vec<String>,
+    colonless_labels: Vec<String>,
     block_labels: BTreeMap<String, Vec<String>>,
     furniture_lines: Vec<String>,
     trailer_headings: Vec<String>,
@@ -67,6 +68,8 @@ pub struct Vocab {
     /// setting, and participants`), lower case: a line opening with no such
     /// word opens with no label.
     pub label_openers: HashSet<String>,
+    /// Labels of one word that may open a paragraph without a colon.
+    pub colonless_labels: HashSet<String>,
     /// Block heading -> field (`journal`, `publisher`, ...).
     pub block_labels: HashMap<String, String>,
     pub furniture_lines: HashSet<String>,
@@ -190,6 +193,7 @@ impl Vocab {
         frequencies.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         let patient_nouns = lower(file.patient_nouns);
         Ok(Self {
+            colonless_labels: lower(file.colonless_labels).into_iter().collect(),
             label_openers: labels
                 .iter()
                 .filter(|(_, group)| group.is_some())

@@ -272,7 +272,8 @@ fn author_key(name: &str) -> (String, Option<char>) {
     }
 }
 
-fn union<T: Clone + AsRef<str>>(into: &mut Vec<T>, from: &[T]) {
+/// Adds the items not there yet (compared without ASCII case).
+pub(super) fn union<T: Clone + AsRef<str>>(into: &mut Vec<T>, from: &[T]) {
     for item in from {
         if !into
             .iter()

@@ -43,54 +43,53 @@ fn is_reference(line: &str) -> bool {
     regex!(r"^(?:\[\d{1,3}\]|\d{1,3}\.\s+[A-Z][a-z'-]+ [A-Z]{1,3}(?:,| et al))").is_match(line)
 }
 
-/// A heading line that is a section label on its own (`Methods`,
-/// `RESULTS:`). `Some(None)` is a back-matter heading. `lower` is the
-/// normalised line (`normalize_label`).
-pub fn heading_label(line: &str, lower: &str, vocab: &Vocab) -> Option<Option<SharedStr>> {
+/// A heading line: a section label on its own (`Methods`, `RESULTS:`,
+/// `2.1 Patients`).
+pub struct Heading<'v> {
+    /// The label as shown; `None` for a back-matter heading.
+    pub label: Option<SharedStr>,
+    /// Its section group (`Background`, ...); `None` for back matter.
+    pub group: Option<&'v str>,
+    /// Opened by a section number: a full text's heading.
+    pub numbered: bool,
+}
+
+/// The heading `line` is, if any. `lower` is the normalised line
+/// (`normalize_label`).
+pub fn heading<'v>(line: &str, lower: &str, vocab: &'v Vocab) -> Option<Heading<'v>> {
     if line.len() > 80 || textutil::more_words_than(line, 6) {
         return None;
     }
     debug_assert_eq!(lower, crate::vocab::normalize_label(line));
-    let key = label_key(lower, vocab);
-    let line = if key.len() < lower.len() {
-        strip_section_number(line).unwrap_or(line)
-    } else {
-        line
+    // Full-text headings are numbered: `1. Introduction`, `2 Methods`,
+    // `3.1 Patients`; the number is read past when only that makes a label.
+    let (line, key, numbered) = match vocab.normalized_label(lower) {
+        Some(_) => (line, lower, false),
+        None => (
+            strip_section_number(line)?,
+            strip_section_number(lower)?,
+            true,
+        ),
     };
-    vocab.normalized_label(key).map(|shown| {
-        shown.map(|_| sections::shown_label(line.trim_end_matches([':', '：']), vocab))
+    let group = vocab.normalized_label(key)?;
+    Some(Heading {
+        label: group.map(|_| sections::shown_label(line.trim_end_matches([':', '：']), vocab)),
+        group,
+        numbered,
     })
 }
 
 /// A section label that opens a paragraph without a colon, as JAMA pages and
 /// Chinese journals' English abstracts print them: `Objective To evaluate
 /// ...`, `Results Of the 12 patients ...`, `Conclusions and Relevance In
-/// this ...`. A label of one word counts only if it is unmistakable (not
-/// `Patients` or `Setting`, which open sentences too); a capital or a digit
+/// this ...`. A label of one word counts only if the vocabulary lists it
+/// (`colonless_labels`: not `Patients`, which opens sentences too); a capital or a digit
 /// must follow, and the rest must be prose. Returns the label as shown, its
 /// group, and the text after it.
 pub fn colonless_label<'a, 'v>(
     line: &'a str,
     vocab: &'v Vocab,
 ) -> Option<(SharedStr, &'v str, &'a str)> {
-    const ONE_WORD: [&str; 16] = [
-        "exposure",
-        "exposures",
-        "intervention",
-        "interventions",
-        "background",
-        "objective",
-        "objectives",
-        "aim",
-        "aims",
-        "purpose",
-        "importance",
-        "methods",
-        "results",
-        "conclusion",
-        "conclusions",
-        "introduction",
-    ];
     if !line.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
@@ -100,12 +99,7 @@ pub fn colonless_label<'a, 'v>(
         return None;
     }
     // Word ends in the first few words: the longest label that fits wins.
-    let ends: Vec<usize> = line
-        .char_indices()
-        .filter(|&(_, c)| c == ' ')
-        .map(|(i, _)| i)
-        .take(6)
-        .collect();
+    let ends: Vec<usize> = line.match_indices(' ').map(|(i, _)| i).take(6).collect();
     ends.iter().rev().find_map(|&end| {
         let written = line[..end].trim_end_matches(',');
         if written.ends_with([':', '：']) {
@@ -115,24 +109,14 @@ pub fn colonless_label<'a, 'v>(
         let rest = line[end..].trim_start();
         let group = vocab.label(written)??;
         let words = written.split_whitespace().count();
-        let unmistakable = words > 1 || ONE_WORD.contains(&written.to_ascii_lowercase().as_str());
+        let unmistakable = words > 1
+            || crate::vocab::with_ascii_lower(written, |w| vocab.colonless_labels.contains(w))
+                .unwrap_or(false);
         (unmistakable
             && rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
             && is_english_prose(rest))
         .then(|| (sections::shown_label(written, vocab), group, rest))
     })
-}
-
-/// The normalised line as a label is looked up: without its section number
-/// when only that makes it one (full-text headings are numbered: `1.
-/// Introduction`, `2 Methods`, `3.1 Patients`).
-pub fn label_key<'a>(lower: &'a str, vocab: &Vocab) -> &'a str {
-    if vocab.normalized_label(lower).is_some() {
-        return lower;
-    }
-    strip_section_number(lower)
-        .filter(|key| vocab.normalized_label(key).is_some())
-        .unwrap_or(lower)
 }
 
 /// `2.1 Methods` is `Methods`; None when no section number opens the text.

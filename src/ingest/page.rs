@@ -10,7 +10,7 @@
 use foldhash::HashMap;
 
 use super::lines::{self, MAX_LABEL_LINE};
-use super::{bilingual, metadata, paragraphs, sections, title};
+use super::{affiliations, bilingual, metadata, paragraphs, sections, title};
 use crate::model::{SharedStr, Study};
 use crate::vocab::{LineCues, Vocab, normalize_label};
 
@@ -82,6 +82,8 @@ fn read_line<'a>(r: &mut Reading<'a>, line: &'a str, vocab: &Vocab) {
         if chinese && lines::is_chinese_prose(line, han) && r.chinese.len() < r.english.len() {
             r.chinese.push(line);
         } else if !metadata::absorb_ids(line, &mut r.meta) && line.len() <= 100 {
+            // A date line is short (`Posted May 15, 2023.`); reference
+            // entries and prose are not tried.
             metadata::absorb_date(line, &mut r.meta);
         }
         return;
@@ -112,21 +114,21 @@ fn read_line<'a>(r: &mut Reading<'a>, line: &'a str, vocab: &Vocab) {
     if metadata::absorb(line, &cues, &mut r.meta, vocab) {
         return;
     }
-    if let Some(label) = lines::heading_label(line, &lower, vocab) {
-        let key = lines::label_key(&lower, vocab);
-        let group = vocab.normalized_label(key).flatten();
+    if let Some(heading) = lines::heading(line, &lower, vocab) {
+        let group = heading.group;
         // After a conclusion, or numbered (`1. Introduction`: abstracts are
         // not numbered), a background heading opens the full text.
-        let numbered = key.len() < lower.len();
-        if (r.concluded || numbered && r.body_started()) && !chinese && group == Some("Background")
+        if (r.concluded || heading.numbered && r.body_started())
+            && !chinese
+            && group == Some("Background")
         {
             r.in_trailer = true;
         }
-        r.skip_next = label.is_none();
+        r.skip_next = heading.label.is_none();
         // A page's outline lists the headings before the abstract: only a
         // conclusion inside the text concludes it.
         r.concluded |= !chinese && group == Some("Conclusion") && r.body_started();
-        r.pending_label = label;
+        r.pending_label = heading.label;
         return;
     }
     if std::mem::take(&mut r.skip_next) {
@@ -174,8 +176,11 @@ fn read_english<'a>(
     labelled: bool,
 ) {
     if !r.english_started && !labelled {
-        if metadata::is_affiliation(line, cues, vocab) || metadata::is_numbered_affiliation(line) {
-            r.affiliations.extend(metadata::split_affiliations(line));
+        if affiliations::is_affiliation(line, cues, vocab)
+            || affiliations::is_numbered_affiliation(line)
+        {
+            r.affiliations
+                .extend(affiliations::split_affiliations(line));
             return;
         }
         if metadata::is_journal_name(line) {

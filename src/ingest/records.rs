@@ -73,14 +73,14 @@ pub fn author_name(family: &str, given: &str) -> Option<String> {
     }
 }
 
-/// Adds keywords not there yet (compared without case).
+/// Adds keywords not there yet (compared without case), blanks left out.
 pub fn add_keywords(keywords: &mut Vec<String>, more: Vec<String>) {
-    for keyword in more {
-        let keyword = keyword.trim();
-        if !keyword.is_empty() && !keywords.iter().any(|k| k.eq_ignore_ascii_case(keyword)) {
-            keywords.push(keyword.to_string());
-        }
-    }
+    let more: Vec<String> = more
+        .iter()
+        .map(|k| k.trim().to_string())
+        .filter(|k| !k.is_empty())
+        .collect();
+    super::dedupe::union(keywords, &more);
 }
 
 /// A MeSH term's heading: `*Alopecia Areata/drug therapy` is `Alopecia
@@ -223,6 +223,7 @@ fn indexed_design(types: &[String], from_text: Option<&str>) -> Option<&'static 
         ("Systematic Review", "systematic review"),
         ("Randomized Controlled Trial", "randomized controlled trial"),
         ("Review", "review"),
+        // No publication type names a series; it is ranked for the text's.
         ("", "case series"),
         ("Case Reports", "case report"),
     ];

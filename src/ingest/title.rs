@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use super::page::HeaderLine;
 use super::textutil::{self, more_words_than, word_count_upto};
-use super::{bilingual, metadata};
+use super::{affiliations, bilingual};
 use crate::lexicon::Lexicon;
 use crate::model::Study;
 use crate::vocab::{LineCues, Vocab, Words};
@@ -292,10 +292,10 @@ pub fn resolve_header(lines: &[HeaderLine<'_>], journal: Option<&str>, vocab: &V
         if journal.is_some_and(|j| j.eq_ignore_ascii_case(line.text)) {
             continue;
         }
-        if metadata::is_affiliation(line.text, &LineCues::new(line.text, vocab), vocab) {
+        if affiliations::is_affiliation(line.text, &LineCues::new(line.text, vocab), vocab) {
             header
                 .affiliations
-                .extend(metadata::split_affiliations(line.text));
+                .extend(affiliations::split_affiliations(line.text));
             continue;
         }
         if header.authors.is_empty() && is_author_list(line.text) {
