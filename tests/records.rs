@@ -12,6 +12,14 @@ fn load(name: &str) -> Corpus {
         .join(name)])
 }
 
+/// The section labels of a study, in order.
+fn labels(s: &Study) -> Vec<&str> {
+    s.sections
+        .iter()
+        .filter_map(|x| x.label.as_deref())
+        .collect()
+}
+
 fn by_pmid<'a>(corpus: &'a Corpus, pmid: &str) -> &'a Study {
     corpus
         .studies
@@ -81,12 +89,10 @@ fn medline_structured_abstract_and_chinese_title() {
         s.title_original.as_deref(),
         Some("巴瑞替尼治疗中重度斑秃20例临床疗效观察")
     );
-    let labels: Vec<&str> = s
-        .sections
-        .iter()
-        .filter_map(|x| x.label.as_deref())
-        .collect();
-    assert_eq!(labels, ["Objective", "Methods", "Results", "Conclusions"]);
+    assert_eq!(
+        labels(s),
+        ["Objective", "Methods", "Results", "Conclusions"]
+    );
     assert_eq!(
         (
             s.year,
@@ -132,12 +138,7 @@ fn pubmed_xml_with_structured_abstract_and_vernacular_title() {
         review.title,
         "Application of JAK inhibitors in paradoxical reaction through immune-related dermatoses"
     );
-    let labels: Vec<&str> = review
-        .sections
-        .iter()
-        .filter_map(|x| x.label.as_deref())
-        .collect();
-    assert_eq!(labels, ["Background", "Methods", "Conclusions"]);
+    assert_eq!(labels(review), ["Background", "Methods", "Conclusions"]);
     assert!(
         review.sections[0].text.contains("positive & effective"),
         "entities decoded"
@@ -298,12 +299,10 @@ fn pubmed_xml_book_editors_investigators_cdata_and_publication_types() {
     );
     assert_eq!(trial.design.as_deref(), Some("randomized controlled trial"));
     // Sections labelled by `NlmCategory` alone.
-    let labels: Vec<&str> = trial
-        .sections
-        .iter()
-        .filter_map(|x| x.label.as_deref())
-        .collect();
-    assert_eq!(labels, ["Background", "Methods", "Results", "Conclusions"]);
+    assert_eq!(
+        labels(trial),
+        ["Background", "Methods", "Results", "Conclusions"]
+    );
     // A CDATA section is text too.
     assert!(
         trial
