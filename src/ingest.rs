@@ -176,7 +176,7 @@ fn enrich(study: &mut Study, title_text: Option<String>, vocab: &crate::vocab::V
     study.design = counts::design(title_text.as_deref(), &prose, study.n_patients, vocab)
         .as_deref()
         .map(SharedStr::interned);
-    if study.design.as_deref() == Some("review") {
+    if study.design.as_deref().is_some_and(crate::model::is_secondary_design) {
         // A review's numbers are the trials it cites, not its own patients.
         study.n_patients = None;
     }

@@ -31,6 +31,10 @@ pub struct Drug {
     pub target: Option<String>,
     #[serde(default)]
     pub synonyms: Vec<String>,
+    /// Names a group of drugs (`statins`): listed for a study only when its
+    /// text names no drug of its own.
+    #[serde(default)]
+    pub group: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -13,6 +13,15 @@ pub use shared::SharedStr;
 /// fewer than 2^32 paragraphs, and a corpus holds one pair list per study).
 pub type Aligned = (Option<u32>, Option<u32>);
 
+/// A design whose numbers are other studies' patients (a review, a
+/// meta-analysis, a guideline): such a study has no patient count of its own.
+pub fn is_secondary_design(design: &str) -> bool {
+    matches!(
+        design,
+        "review" | "systematic review" | "meta-analysis" | "guideline"
+    )
+}
+
 /// One study, as far as its text tells. A value the text does not state is
 /// `None` or empty, never guessed.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -40,6 +40,8 @@ struct VocabFile {
     metadata_cues: Vec<String>,
     design: Vec<DesignCue>,
     retrospective_cues: Vec<String>,
+    drug_stems: Vec<String>,
+    drug_stem_exceptions: Vec<String>,
     patient_nouns: Vec<String>,
     patient_nouns_zh: Vec<String>,
     total_cues: Vec<String>,
@@ -87,6 +89,11 @@ pub struct Vocab {
     design_of_cue: Vec<usize>,
     /// Words that make a study retrospective, anywhere in its text.
     pub retrospective_cues: Words,
+    /// Endings of international nonproprietary names (`-mab`, `-gliflozin`):
+    /// a word with one names a drug the lexicon may not list.
+    pub drug_stems: Vec<String>,
+    /// Words with such an ending that are no drugs (`concept`).
+    pub drug_stem_exceptions: HashSet<String>,
     /// Institution words at the start of a word: `center`, not the one in
     /// `multicenter` (the line cue set finds both, as a quick first test).
     pub affiliation_words: Words,
@@ -210,6 +217,8 @@ impl Vocab {
             design_of_cue,
             designs: file.design,
             retrospective_cues: Words::anywhere(&lower(file.retrospective_cues)),
+            drug_stems: lower(file.drug_stems),
+            drug_stem_exceptions: lower(file.drug_stem_exceptions).into_iter().collect(),
             affiliation_words: Words::starting(&lower(file.affiliation_cues.clone())),
             patient_noun_cues: Words::starting(&patient_nouns),
             patient_nouns: patient_nouns.into_iter().collect(),
@@ -243,14 +252,21 @@ impl Vocab {
     /// a bit set.
     pub fn design_cues_in(&self, text: &str) -> u64 {
         let bytes = text.as_bytes();
-        // A cue ends where a word ends: "we review" is not in "we reviewed".
+        // A cue ends where a word ends: "we review" is not in "we reviewed";
+        // and starts where one starts: "randomized controlled" is not in
+        // "non-randomized controlled" nor "nonrandomized controlled".
         let word_end = |end: usize| {
             !(bytes[end - 1].is_ascii_alphabetic()
                 && bytes.get(end).is_some_and(u8::is_ascii_alphabetic))
         };
+        let word_start = |start: usize| {
+            !(bytes[start].is_ascii_alphabetic()
+                && start > 0
+                && (bytes[start - 1].is_ascii_alphabetic() || bytes[start - 1] == b'-'))
+        };
         self.design_cues
             .find_overlapping_iter(text)
-            .filter(|m| word_end(m.end()))
+            .filter(|m| word_end(m.end()) && word_start(m.start()))
             .fold(0, |set, m| {
                 set | 1 << self.design_of_cue[m.pattern().as_usize()].min(63)
             })

@@ -221,21 +221,60 @@ pub fn design(
     n_patients: Option<u32>,
     vocab: &Vocab,
 ) -> Option<String> {
-    static SELF_REFERENCE: LazyLock<Words> =
-        LazyLock::new(|| Words::whole(&["this", "we", "our", "present", "current", "here"]));
-    let mut claimed = vocab.design_cues_in(title.unwrap_or_default());
+    // Sentences that speak of this work: "this"/"we"/"our", its aim, or
+    // what was done ("A meta-analysis was conducted", "were randomly
+    // assigned"). Others may name designs of the work they cite.
+    static SELF_REFERENCE: LazyLock<Words> = LazyLock::new(|| {
+        Words::whole(&[
+            "this",
+            "we",
+            "our",
+            "present",
+            "current",
+            "here",
+            "purpose",
+            "aim",
+            "aims",
+            "objective",
+            "was conducted",
+            "were conducted",
+            "was performed",
+            "was undertaken",
+            "were searched",
+            "were randomly",
+            "were randomized",
+            "were randomised",
+            "were enrolled",
+            "were included",
+        ])
+    });
+    // What the title claims comes first: "... in pemphigus: a case report
+    // and review of the literature" is a case report.
+    let in_title = vocab.design_cues_in(title.unwrap_or_default());
+    let mut claimed = 0;
     let own = prose.flag_sentences(
         SELF_REFERENCE
             .starts(&prose.lower)
-            .chain(prose.text.match_indices("本研究").map(|(i, _)| i)),
+            .chain(prose.text.match_indices("本研究").map(|(i, _)| i))
+            .chain(prose.text.match_indices("本文").map(|(i, _)| i)),
     );
-    for (k, (sentence, _)) in prose.sentences().enumerate() {
+    // A study that names itself a kind of work this vocabulary does not
+    // tell apart ("this trial", "our analysis") is no case series for its
+    // count alone.
+    static KINDS_OF_WORK: LazyLock<Words> = LazyLock::new(|| {
+        Words::whole(&[
+            "trial", "trials", "survey", "registry", "guideline",
+        ])
+    });
+    let mut names_its_kind = KINDS_OF_WORK.any_in(&title.unwrap_or_default().to_lowercase());
+    for (k, (sentence, lower)) in prose.sentences().enumerate() {
         if own[k] {
             claimed |= vocab.design_cues_in(sentence);
+            names_its_kind = names_its_kind || KINDS_OF_WORK.any_in(lower);
         }
     }
     let retrospective = vocab.retrospective_cues.any_in(&prose.lower);
-    let pick = |weak: bool| {
+    let pick = |claimed: u64, weak: bool| {
         vocab
             .designs
             .iter()
@@ -243,14 +282,14 @@ pub fn design(
             .find(|&(i, d)| d.weak == weak && claimed & (1 << i.min(63)) != 0)
             .map(|(_, d)| d.name.clone())
     };
-    let named = pick(false);
-    let from_count = || match n_patients {
+    let named = pick(in_title, false).or_else(|| pick(claimed | in_title, false));
+    let from_count = || match n_patients.filter(|_| !names_its_kind) {
         Some(1) => Some("case report".to_string()),
         Some(n) if n >= 2 => Some("case series".to_string()),
         _ => None,
     };
-    let weak = || pick(true);
-    let design = named.or_else(weak).or_else(from_count)?;
+    let weak = || pick(claimed | in_title, true);
+    let design = named.or_else(from_count).or_else(weak)?;
     let takes_prefix = matches!(design.as_str(), "case series" | "cohort study");
     Some(
         if retrospective && takes_prefix && !design.starts_with("retrospective") {

@@ -12,6 +12,18 @@ pub struct Decoded<'a> {
 }
 
 pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, IngestError> {
+    let mut decoded = decode_text(bytes)?;
+    if has_controls(decoded.text.as_bytes()) {
+        let (clean, removed) = strip_controls(&decoded.text);
+        decoded.text = Cow::Owned(clean);
+        decoded
+            .warnings
+            .push(format!("{removed} control character(s) removed"));
+    }
+    Ok(decoded)
+}
+
+fn decode_text(bytes: &[u8]) -> Result<Decoded<'_>, IngestError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(IngestError::Empty);
     }
@@ -54,6 +66,83 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, IngestError> {
             })
         }
     }
+}
+
+/// A control character other than line breaks and tabs: C0 (with form feed,
+/// which pages use as a break, counted too), DEL, or C1 (`U+0080`-`U+009F`,
+/// `C2 80`-`C2 9F` in UTF-8). Tallied per block without branches, so that it
+/// vectorizes: most files have none and pay one pass.
+fn has_controls(bytes: &[u8]) -> bool {
+    bytes.chunks(255).any(|block| {
+        let found: u8 = block
+            .iter()
+            .zip(block.iter().skip(1).chain([&0u8]))
+            .map(|(&b, &next)| {
+                let c0 = (b < 0x20) & !matches!(b, b'\n' | b'\r' | b'\t');
+                let c1 = (b == 0xC2) & (0x80..=0x9F).contains(&next);
+                u8::from(c0 | (b == 0x7F) | c1)
+            })
+            .fold(0, u8::max);
+        found > 0
+    })
+}
+
+/// The text without control characters: terminal escape sequences (`ESC [
+/// ... m`, `ESC ] ... BEL`) go whole, a form feed or vertical tab becomes a
+/// line break, any other control character a space. Returns how many
+/// characters went.
+fn strip_controls(text: &str) -> (String, usize) {
+    let mut out = String::with_capacity(text.len());
+    let mut removed = 0;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' | '\r' | '\t' => out.push(c),
+            '\u{1b}' => {
+                removed += 1;
+                match chars.peek() {
+                    // CSI: parameters and intermediates, then one final byte.
+                    Some('[') => {
+                        chars.next();
+                        while let Some(&p) = chars.peek() {
+                            chars.next();
+                            if ('@'..='~').contains(&p) {
+                                break;
+                            }
+                        }
+                    }
+                    // OSC: up to BEL or ESC \.
+                    Some(']') => {
+                        chars.next();
+                        while let Some(p) = chars.next() {
+                            if p == '\u{7}' {
+                                break;
+                            }
+                            if p == '\u{1b}' {
+                                chars.next_if_eq(&'\\');
+                                break;
+                            }
+                        }
+                    }
+                    // A two-character escape (`ESC c`, `ESC (B`'s first half).
+                    Some(p) if ('@'..='_').contains(p) => {
+                        chars.next();
+                    }
+                    _ => {}
+                }
+            }
+            '\u{b}' | '\u{c}' => {
+                removed += 1;
+                out.push('\n');
+            }
+            c if c.is_control() => {
+                removed += 1;
+                out.push(' ');
+            }
+            c => out.push(c),
+        }
+    }
+    (out, removed)
 }
 
 /// A NUL byte, or many control characters, in the first 8 KiB.
@@ -124,6 +213,19 @@ mod tests {
             .map(|i| (i * 7919 % 251) as u8 | 0x80)
             .collect();
         assert!(matches!(decode(&noise), Err(IngestError::NotText(_))));
+    }
+
+    #[test]
+    fn control_characters_are_removed_and_reported() {
+        let d = decode(b"\x1b[1;31mTofacitinib\x1b[0m for\x07 vitiligo\x0cResults\x1b]0;title\x07.")
+            .unwrap();
+        assert_eq!(d.text, "Tofacitinib for  vitiligo\nResults.");
+        assert!(d.warnings[0].contains("control character"));
+        let d = decode("C1\u{85}here\u{7f}".as_bytes()).unwrap();
+        assert_eq!(d.text, "C1 here ");
+        let clean = decode("Line one\r\nTab\there, 中文".as_bytes()).unwrap();
+        assert!(matches!(clean.text, Cow::Borrowed(_)));
+        assert!(clean.warnings.is_empty());
     }
 
     #[test]

@@ -66,15 +66,28 @@ pub fn extract(study: &Study, title: Option<&str>, prose: &Prose, vocab: &Vocab)
     texts.push((Place::Keywords, keywords.as_str()));
 
     let mut drugs = Tally::default();
+    // Drugs the lexicon does not list, named by their INN ending.
+    let mut unlisted: Vec<(String, usize, bool)> = Vec::new();
     let mut conditions = Tally::default();
     let mut events = Tally::default();
     let mut doses = Vec::new();
     let mut abbreviations: Vec<(String, usize)> = Vec::new();
     for &(place, text) in &texts {
         let mentions = lexicon.mentions(text);
+        if place != Place::Keywords {
+            for name in unlisted_drugs(text, &mentions, vocab) {
+                match unlisted.iter_mut().find(|(n, ..)| *n == name) {
+                    Some(hit) => hit.1 += 1,
+                    None => unlisted.push((name, 1, place == Place::Title)),
+                }
+            }
+        }
         for m in &mentions {
             match m.kind {
-                Kind::Drug => drugs.add(m.entry, 1),
+                Kind::Drug => {
+                    drugs.add(m.entry, 1);
+                    drugs.mark(m.entry, place);
+                }
                 Kind::Condition => {
                     conditions.add(m.entry, weight(place));
                     conditions.mark(m.entry, place);
@@ -98,13 +111,10 @@ pub fn extract(study: &Study, title: Option<&str>, prose: &Prose, vocab: &Vocab)
     }
     dedupe_doses(&mut doses);
 
+    let (drugs, drug_counts) = rank_drugs(&drugs, unlisted, lexicon);
     Found {
-        drug_counts: drugs.order.iter().map(|e| drugs.score[e]).collect(),
-        drugs: drugs
-            .order
-            .iter()
-            .map(|&e| SharedStr::interned(&lexicon.drugs[e].name))
-            .collect(),
+        drug_counts,
+        drugs,
         doses,
         conditions: salient_conditions(&conditions, lexicon),
         adverse_events: events
@@ -114,6 +124,70 @@ pub fn extract(study: &Study, title: Option<&str>, prose: &Prose, vocab: &Vocab)
             .collect(),
         outcomes: super::outcomes::outcomes(&study.sections, paragraphs, vocab),
     }
+}
+
+/// The drugs a study names, what it studies first: those named in its title
+/// (or keywords), then the most mentioned, then in order of mention. A group
+/// (`statins`) is listed only when no drug of its own is named.
+fn rank_drugs(
+    tally: &Tally,
+    unlisted: Vec<(String, usize, bool)>,
+    lexicon: &Lexicon,
+) -> (Vec<SharedStr>, Vec<usize>) {
+    // (name, mentions, headline, group), in order of first mention.
+    let mut hits: Vec<(&str, usize, bool, bool)> = tally
+        .order
+        .iter()
+        .map(|&e| {
+            let drug = &lexicon.drugs[e];
+            (
+                drug.name.as_str(),
+                tally.score[&e],
+                tally.headline.contains(&e),
+                drug.group,
+            )
+        })
+        .collect();
+    hits.extend(unlisted.iter().map(|(n, c, t)| (n.as_str(), *c, *t, false)));
+    if hits.iter().any(|h| !h.3) {
+        hits.retain(|h| !h.3);
+    }
+    // A stable sort keeps the order of mention among equals.
+    hits.sort_by_key(|&(_, count, headline, _)| (std::cmp::Reverse(headline), std::cmp::Reverse(count)));
+    hits.iter()
+        .map(|&(name, count, ..)| (SharedStr::interned(name), count))
+        .unzip()
+}
+
+/// Words that name a drug by an INN ending (`vedolizumab`, `empagliflozin`)
+/// and that no lexicon term covers: lower case, ASCII letters, 7 or more.
+fn unlisted_drugs(text: &str, mentions: &[crate::lexicon::Mention], vocab: &Vocab) -> Vec<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        // Joined to more word (`anti-`, digits, accents): not a plain name.
+        let joined = |b: Option<&u8>| b.is_some_and(|&b| b >= 0x80 || b.is_ascii_digit());
+        if i - start < 7 || joined(bytes.get(i)) || joined(start.checked_sub(1).map(|j| &bytes[j])) {
+            continue;
+        }
+        let word = text[start..i].to_ascii_lowercase();
+        if vocab.drug_stems.iter().any(|stem| word.ends_with(stem.as_str()))
+            && !vocab.drug_stem_exceptions.contains(&word)
+            && !mentions.iter().any(|m| m.start <= start && start < m.end)
+        {
+            out.push(word);
+        }
+    }
+    out
 }
 
 fn weight(place: Place) -> usize {

@@ -14,8 +14,13 @@ use crate::vocab::{CueSet, LineCues, Vocab};
 #[derive(Debug, Default)]
 pub struct Meta {
     journal: Option<String>,
+    /// The journal a logo names; a citation's journal comes first.
+    brand: Option<String>,
     year: Option<i32>,
     fallback_year: Option<i32>,
+    /// From a `Received` or `Accepted` date: the year of publication may be
+    /// the next one, so any other date line comes first.
+    submitted_year: Option<i32>,
     volume: Option<String>,
     issue: Option<String>,
     pages: Option<String>,
@@ -32,7 +37,19 @@ pub struct Meta {
 
 impl Meta {
     pub fn journal(&self) -> Option<&str> {
-        self.journal.as_deref()
+        self.journal.as_deref().or(self.brand.as_deref())
+    }
+
+    /// A journal's logo line, `Cureus logoLink to Cureus` (PMC's header):
+    /// the journal when no citation names one.
+    pub fn absorb_logo(&mut self, line: &str) -> bool {
+        let Some((name, link)) = line.split_once(" logoLink to ") else {
+            return false;
+        };
+        if name.trim() == link.trim() && !textutil::more_words_than(name, 15) {
+            set_once(&mut self.brand, name.trim().to_owned());
+        }
+        true
     }
 
     /// A bare journal-name line (`Journal of Dermatological Treatment`).
@@ -57,8 +74,8 @@ impl Meta {
     }
 
     pub fn fill(self, study: &mut Study) {
-        study.journal = self.journal.as_deref().map(SharedStr::interned);
-        study.year = self.year.or(self.fallback_year);
+        study.journal = self.journal().map(SharedStr::interned);
+        study.year = self.year.or(self.fallback_year).or(self.submitted_year);
         study.volume = self.volume.map(Into::into);
         study.issue = self.issue.map(Into::into);
         study.pages = self.pages.map(Into::into);
@@ -146,7 +163,9 @@ pub fn absorb(line: &str, cues: &LineCues<'_>, meta: &mut Meta, vocab: &Vocab) -
         return true;
     }
     static CITATION: LazyLock<LabelledLine> = LazyLock::new(|| {
-        LabelledLine::new(r"^(?i:citation|cite this article|how to cite|引用本文)\s*[:：]\s*")
+        LabelledLine::new(
+            r"^(?i:citation|cite this article|how to cite|cite as|published in final edited form as|引用本文)\s*[:：]\s*",
+        )
     });
     static KEYWORDS: LazyLock<LabelledLine> = LazyLock::new(|| {
         LabelledLine::new(
@@ -154,7 +173,7 @@ pub fn absorb(line: &str, cues: &LineCues<'_>, meta: &mut Meta, vocab: &Vocab) -
         )
     });
     if let Some(rest) = CITATION.rest(line) {
-        absorb_locator(rest, meta, vocab);
+        let _ = absorb_citation(rest, meta, vocab) || absorb_locator(rest, meta, vocab);
         return true;
     }
     if let Some(rest) = KEYWORDS.rest(line)
@@ -172,7 +191,70 @@ pub fn absorb(line: &str, cues: &LineCues<'_>, meta: &mut Meta, vocab: &Vocab) -
     if absorb_date(line, meta) {
         return true;
     }
-    absorb_citation(line, meta, vocab) || absorb_locator(line, meta, vocab)
+    absorb_citation(line, meta, vocab)
+        || absorb_short_citation(line, meta, vocab)
+        || absorb_breadcrumb(line, meta, vocab)
+        || absorb_locator(line, meta, vocab)
+}
+
+/// A link strip that leads to the article: `Back to Journals » Infection and
+/// Drug Resistance » Volume 11`, `中华皮肤科杂志 ›› 2025, Vol. 41 ›› Issue (4)`.
+/// The part before the first locator is the journal; the rest is read as a
+/// locator.
+fn absorb_breadcrumb(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
+    let parts: Vec<&str> = line
+        .split(['»', '›'])
+        .map(|p| p.trim().trim_matches(['›', '»']).trim())
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() < 2 || parts.iter().any(|p| textutil::more_words_than(p, 12)) {
+        return false;
+    }
+    let locates = |p: &str| {
+        regex!(r"(?i)^(?:vol(?:ume)?\.?\s*\d|(?:19|20)\d{2}(?:[^\d]|$)|issue)").is_match(p)
+    };
+    let Some(at) = parts.iter().position(|p| locates(p)).filter(|&at| at > 0) else {
+        return false;
+    };
+    let journal = parts[at - 1];
+    if plausible_journal(journal) && !journal.eq_ignore_ascii_case("back to journals") {
+        set_once(
+            &mut meta.journal,
+            textutil::recase_if_shouting(journal, vocab),
+        );
+    }
+    let rest = parts[at..].join(", ");
+    if absorb_locator(&rest, meta, vocab) {
+        return true;
+    }
+    if let Some(caps) = regex!(r"(?i)^vol(?:ume)?\.?\s*(\d+)").captures(&rest) {
+        meta.volume = meta.volume.take().or_else(|| Some(caps[1].to_string()));
+    }
+    true
+}
+
+/// PubMed's short citation under the title: `Colin M Kincaid et al. Expert
+/// Rev Clin Immunol. 2023 Jun.` (the year may be missing: `BMJ. .`).
+fn absorb_short_citation(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
+    if line.len() > 200 || !line.contains(" et al. ") {
+        return false;
+    }
+    let Some(caps) = captures(
+        regex!(
+            r"^[\p{Lu}][\p{L}.' -]{1,60} et al\. (?P<journal>[A-Z][^.;:]{1,120}?)\.\s*(?:(?P<year>(?:1[89]|20)\d{2})(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?)?\s*\.?$"
+        ),
+        line,
+    ) else {
+        return false;
+    };
+    set_once(
+        &mut meta.journal,
+        textutil::recase_if_shouting(caps["journal"].trim(), vocab),
+    );
+    if let Some(year) = caps.name("year") {
+        meta.year = meta.year.or(year.as_str().parse().ok());
+    }
+    true
 }
 
 /// A dated line (`Published: 12 May 2023`, `Posted May 15, 2023.`): its
@@ -181,12 +263,17 @@ pub fn absorb(line: &str, cues: &LineCues<'_>, meta: &mut Meta, vocab: &Vocab) -
 pub fn absorb_date(line: &str, meta: &mut Meta) -> bool {
     if let Some(caps) = captures(
         regex!(
-            r"(?i)^(?:published(?: online)?|publication date|date published|received|accepted|first published|posted)\s*[:：]?\s*(.{4,80})$"
+            r"(?i)^(published(?: online)?|publication date|date published|received|accepted(?: for publication)?|first published|posted|date of publication|issue date)\s*[:：]?\s*(.{4,80})$"
         ),
         line,
-    ) && let Some(year) = find_year(&caps[1])
+    ) && let Some(year) = find_year(&caps[2])
     {
-        meta.fallback_year = meta.fallback_year.or(Some(year));
+        let slot = if regex!(r"(?i)^(?:received|accepted)").is_match(&caps[1]) {
+            &mut meta.submitted_year
+        } else {
+            &mut meta.fallback_year
+        };
+        *slot = slot.or(Some(year));
         return true;
     }
     false
@@ -257,12 +344,12 @@ fn absorb_locator(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
     // Matched on the ASCII-lower-cased line (same byte offsets), which is
     // several times faster than `(?i)`; values are cut from the line itself.
     let lower = line.to_ascii_lowercase();
-    let volume = regex!(r"(?-u:\b)(?:volume|vol\.?)\s*(\d+[a-z]?)").captures(&lower);
+    let volume = regex!(r"(?-u:\b)(?:volume|vol\.?)\s*:?\s*(\d+[a-z]?)").captures(&lower);
     let issue =
-        regex!(r"(?-u:\b)(?:issue|no\.|number|supplement|suppl\.?)\s*\(?\s*([0-9a-z]+)\s*\)?")
+        regex!(r"(?-u:\b)(?:issue|no\.|number|supplement|suppl\.?)\s*:?\s*\(?\s*([0-9a-z]+)\s*\)?")
             .captures(&lower);
     let pages = regex!(
-        r"(?-u:\b)(?:pages?|pp?\.)\s*([a-z]?\d+(?:\s*[-–]\s*[a-z]?\d+)?)|\)\s*:\s*(\d+(?:-\d+)?)"
+        r"(?-u:\b)(?:pages?|pp?\.)\s*:?\s*([a-z]?\d+(?:\s*[-–]\s*[a-z]?\d+)?)|\)\s*:\s*(\d+(?:-\d+)?)"
     )
     .captures(&lower);
     // A year, but not a page number ("Pages 2021-2028").
@@ -301,6 +388,7 @@ fn absorb_locator(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
         .trim();
     if journal.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !textutil::more_words_than(journal, 12)
+        && plausible_journal(journal)
     {
         set_once(
             &mut meta.journal,
@@ -322,6 +410,14 @@ fn absorb_locator(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
     true
 }
 
+/// Text before a locator that may be a journal's name: not a date, a
+/// locator label or a publication notice (`Open AccessPublished:September
+/// 01`, `Pages 159-166 | Received 21 Nov`, `Year`).
+fn plausible_journal(text: &str) -> bool {
+    !regex!(r"(?i)(?:^|[^a-z])(?:published|received|accepted|pages?|year|volume|issue|open access|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)(?:[^a-z]|$)")
+        .is_match(text)
+}
+
 /// Several sentences: prose, even if it mentions a volume and a year.
 fn lines_like_prose(line: &str) -> bool {
     regex!(r"[a-z]{3,}\.\s+[A-Z][a-z]+\s[a-z]+")
@@ -339,19 +435,19 @@ pub fn absorb_ids(line: &str, meta: &mut Meta) -> bool {
     if first.is_some_and(|b| b.is_ascii_alphabetic() && !matches!(b, b'p' | b'd' | b'h')) {
         return false;
     }
-    if let Some(caps) = captures(
-        regex!(r"(?i)^[-•*·]?\s*(PMID|PMCID|DOI)\s*[:：]\s*(\S+)"),
-        line,
-    ) {
-        let value = &caps[2];
-        match caps[1].to_ascii_uppercase().as_str() {
-            "PMID" => set_id(&mut meta.pmid, value, |v| {
-                v.chars().all(|c| c.is_ascii_digit())
-            }),
-            "PMCID" => set_id(&mut meta.pmcid, value, |v| v.starts_with("PMC")),
-            _ => {
-                if let Some(doi) = find_doi(line) {
-                    set_once(&mut meta.doi, doi);
+    // `PMCID: PMC3510419  PMID: 23205339`: every id of the line is read.
+    if regex!(r"(?i)^[-•*·]?\s*(?:PMID|PMCID|DOI)\s*[:：]").is_match(line) {
+        for caps in regex!(r"(?i)(?:^|\s)(PMID|PMCID|DOI)\s*[:：]\s*(\S+)").captures_iter(line) {
+            let value = &caps[2];
+            match caps[1].to_ascii_uppercase().as_str() {
+                "PMID" => set_id(&mut meta.pmid, value, |v| {
+                    v.chars().all(|c| c.is_ascii_digit())
+                }),
+                "PMCID" => set_id(&mut meta.pmcid, value, |v| v.starts_with("PMC")),
+                _ => {
+                    if let Some(doi) = find_doi(value) {
+                        set_once(&mut meta.doi, doi);
+                    }
                 }
             }
         }
@@ -379,7 +475,16 @@ fn absorb_citation(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
     let vancouver = regex!(
         r"^(?P<journal>[A-Z][A-Za-z .&-]{2,120}?)\.?\s+(?P<year>(?:1[89]|20)\d{2})\s*;\s*(?P<vol>[^():;\s]+)(?:\((?P<issue>[^)]*)\))?\s*:\s*(?P<pages>[\w-]+)"
     );
-    let Some(caps) = captures(re, line).or_else(|| captures(vancouver, line)) else {
+    // PubMed pages link the journal, so a copied page can lose it: ". 2023
+    // Jun;19(6):565-573."; its name is on the "Kincaid CM et al. Expert Rev
+    // Clin Immunol. 2023 Jun." line below.
+    let journal_less = regex!(
+        r"^\.\s+(?P<year>(?:1[89]|20)\d{2})(?:\s+[A-Z][a-z]{2}(?:-[A-Z][a-z]{2})?)?(?:\s+\d{1,2})?\s*(?P<sep>[;:])\s*(?P<vol>[^():;.\s]+)?(?:\((?P<issue>[^)]*)\))?(?::\s*(?P<pages>[^.;\s]+))?\s*(?:\.|$)"
+    );
+    let Some(caps) = captures(re, line)
+        .or_else(|| captures(vancouver, line))
+        .or_else(|| captures(journal_less, line))
+    else {
         return false;
     };
     let has_locator = caps.name("vol").is_some() || caps.name("pages").is_some();
@@ -388,10 +493,12 @@ fn absorb_citation(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
         return false;
     }
     meta.citation_line = true;
-    set_once(
-        &mut meta.journal,
-        textutil::recase_if_shouting(caps["journal"].trim(), vocab),
-    );
+    if let Some(journal) = caps.name("journal") {
+        set_once(
+            &mut meta.journal,
+            textutil::recase_if_shouting(journal.as_str().trim(), vocab),
+        );
+    }
     if meta.year.is_none() {
         meta.year = caps["year"].parse().ok();
     }
@@ -503,6 +610,23 @@ mod tests {
     }
 
     #[test]
+    fn pubmed_pages_with_the_journal_link_lost() {
+        let m = absorbed(". 2023 Jun;19(6):565-573.");
+        assert_eq!((m.journal.as_deref(), m.year), (None, Some(2023)));
+        assert_eq!(
+            (m.volume.as_deref(), m.issue.as_deref(), m.pages.as_deref()),
+            (Some("19"), Some("6"), Some("565-573"))
+        );
+        let m = absorbed("Colin M Kincaid et al. Expert Rev Clin Immunol. 2023 Jun.");
+        assert_eq!(
+            (m.journal.as_deref(), m.year),
+            (Some("Expert Rev Clin Immunol"), Some(2023))
+        );
+        let m = absorbed("R A Damoiseaux et al. BMJ. .");
+        assert_eq!((m.journal.as_deref(), m.year), (Some("BMJ"), None));
+    }
+
+    #[test]
     fn vancouver_citations_and_volume_lines() {
         let m = absorbed("Infect Drug Resist 2023;16:5165-72.");
         assert_eq!(
@@ -573,6 +697,69 @@ mod tests {
                 Some(2023)
             )
         );
+    }
+
+    #[test]
+    fn labelled_locators_and_id_lines() {
+        let m = absorbed("Year : 2018  |  Volume : 22  |  Issue : 1  |  Page : 28-33");
+        assert_eq!(
+            (
+                m.year,
+                m.volume.as_deref(),
+                m.issue.as_deref(),
+                m.pages.as_deref()
+            ),
+            (Some(2018), Some("22"), Some("1"), Some("28-33"))
+        );
+        let m = absorbed(
+            "Published in final edited form as: J Am Acad Dermatol. 2011 Feb 25;64(5):903–908. doi: 10.1016/j.jaad.2010.04.039",
+        );
+        assert_eq!(
+            (m.journal.as_deref(), m.year),
+            (Some("J Am Acad Dermatol"), Some(2011))
+        );
+        let mut m = Meta::default();
+        assert!(m.absorb_logo("Cureus logoLink to Cureus"));
+        assert_eq!(m.journal(), Some("Cureus"));
+        let m = absorbed("PMCID: PMC3510419  PMID: 23205339");
+        assert_eq!(
+            (m.pmcid.as_deref(), m.pmid.as_deref()),
+            (Some("PMC3510419"), Some("23205339"))
+        );
+    }
+
+    #[test]
+    fn dates_and_notices_are_no_journals() {
+        let m = absorbed("Open AccessPublished:September 01, 2023 DOI: 10.1016/j.xyz.2023.01.001");
+        assert_eq!(m.journal, None);
+        let m = absorbed("Pages 159-166 | Received 21 Nov 2023, Published online: 04 Mar 2024");
+        assert_eq!(m.journal, None);
+        let mut m = Meta::default();
+        assert!(absorb_date("Received 29 April 2017", &mut m));
+        assert!(absorb_date("Published 27 July 2018", &mut m));
+        let mut study = Study::default();
+        m.fill(&mut study);
+        assert_eq!(study.year, Some(2018));
+    }
+
+    #[test]
+    fn breadcrumbs_name_the_journal() {
+        let m = absorbed("Back to Journals » Infection and Drug Resistance » Volume 11");
+        assert_eq!(
+            (m.journal.as_deref(), m.volume.as_deref()),
+            (Some("Infection and Drug Resistance"), Some("11"))
+        );
+        let m = absorbed("中华皮肤科杂志 ›› 2025, Vol. 41 ›› Issue (4) : 321-325");
+        assert_eq!(
+            (m.journal.as_deref(), m.year, m.volume.as_deref()),
+            (Some("中华皮肤科杂志"), Some(2025), Some("41"))
+        );
+        assert!(!absorb(
+            "Home › Journals › Dermatology",
+            &LineCues::new("Home › Journals › Dermatology", Vocab::builtin()),
+            &mut Meta::default(),
+            Vocab::builtin()
+        ));
     }
 
     #[test]

@@ -40,6 +40,14 @@ struct Reading<'a> {
     english_started: bool,
     chinese_started: bool,
     in_trailer: bool,
+    /// Before the page's `Abstract` heading: English prose here is site text
+    /// (banners, notices, a summary card), not the abstract.
+    before_abstract: bool,
+    /// The paragraph before this one, furniture included.
+    previous: Option<&'a str>,
+    /// Publication types a PubMed page lists (`Review`, `Randomized
+    /// Controlled Trial`) above the title or under `Publication types`.
+    publication_types: Vec<String>,
 }
 
 impl Reading<'_> {
@@ -52,11 +60,52 @@ pub fn parse(text: &str) -> Option<Study> {
     let vocab = Vocab::builtin();
     let paragraphs = paragraphs::paragraphs(text);
     let mut r = Reading::default();
-    for paragraph in &paragraphs {
+    let anchor = abstract_heading(&paragraphs);
+    for (i, paragraph) in paragraphs.iter().enumerate() {
+        r.before_abstract = anchor.is_some_and(|a| i < a);
         read_line(&mut r, paragraph, vocab);
+        r.previous = Some(paragraph);
     }
     let study = assemble(r, vocab);
     study.has_content().then_some(study)
+}
+
+/// Where a page's abstract is headed: the first `Abstract` (or `Summary`)
+/// line with English prose within the next few paragraphs. A page copied
+/// whole puts banners, notices and the citation before it; an abstract
+/// pasted alone has no such line.
+fn abstract_heading(paragraphs: &[std::borrow::Cow<'_, str>]) -> Option<usize> {
+    paragraphs.iter().enumerate().position(|(i, p)| {
+        p.len() <= 12
+            && matches!(normalize_label(p).as_str(), "abstract" | "summary")
+            && paragraphs[i + 1..]
+                .iter()
+                .take(4)
+                .any(|next| lines::is_english_prose(next))
+    })
+}
+
+/// A PubMed publication type that tells a design (the names are compared
+/// lower-cased, as `records::apply_indexed_design` does).
+fn is_publication_type(lower: &str) -> bool {
+    matches!(
+        lower,
+        "meta-analysis"
+            | "systematic review"
+            | "practice guideline"
+            | "guideline"
+            | "randomized controlled trial"
+            | "observational study"
+            | "review"
+            | "case reports"
+            | "clinical trial"
+            | "controlled clinical trial"
+            | "comparative study"
+            | "multicenter study"
+            | "letter"
+            | "editorial"
+            | "comment"
+    )
 }
 
 fn read_line<'a>(r: &mut Reading<'a>, line: &'a str, vocab: &Vocab) {
@@ -77,6 +126,10 @@ fn read_line<'a>(r: &mut Reading<'a>, line: &'a str, vocab: &Vocab) {
     }
     let scripts = bilingual::scripts(line);
     let (chinese, han) = (scripts.is_chinese(), scripts.han);
+    if is_publication_type(&lower) && (!r.body_started() || r.in_trailer) {
+        r.publication_types.push(lower);
+        return;
+    }
     if r.in_trailer {
         // After the trailer only a translation of the English survives.
         if chinese && lines::is_chinese_prose(line, han) && r.chinese.len() < r.english.len() {
@@ -103,6 +156,7 @@ fn read_line<'a>(r: &mut Reading<'a>, line: &'a str, vocab: &Vocab) {
     // ". 2023 Jun;50(6):812-815."
     if line.starts_with('.')
         && let Some(last) = r.header.last()
+        && r.previous == Some(last.text)
         && let joined = format!("{}{line}", last.text)
         && metadata::absorb(&joined, &LineCues::new(&joined, vocab), &mut r.meta, vocab)
     {
@@ -111,7 +165,7 @@ fn read_line<'a>(r: &mut Reading<'a>, line: &'a str, vocab: &Vocab) {
         }
         return;
     }
-    if metadata::absorb(line, &cues, &mut r.meta, vocab) {
+    if metadata::absorb(line, &cues, &mut r.meta, vocab) || r.meta.absorb_logo(line) {
         return;
     }
     if let Some(heading) = lines::heading(line, &lower, vocab) {
@@ -193,6 +247,10 @@ fn read_english<'a>(
         }
     }
     if lines::is_english_prose(line) {
+        if !r.english_started && r.before_abstract {
+            // Prose above the page's abstract heading is site text.
+            return;
+        }
         if r.english_started || r.pending_label.is_some() || lines::is_substantive(line) {
             r.english_started = true;
             r.english.push((r.pending_label.take(), line));
@@ -265,6 +323,7 @@ fn assemble(r: Reading<'_>, vocab: &Vocab) -> Study {
     }
 
     super::enrich(&mut study, header.title, vocab);
+    super::records::apply_indexed_design(&mut study, &r.publication_types);
     study
 }
 

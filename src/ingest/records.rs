@@ -183,14 +183,20 @@ pub fn build(fields: Fields, format: &str, vocab: &Vocab) -> Study {
     });
     let title = title.filter(|t| !t.is_empty() && !t.eq_ignore_ascii_case("not available"));
     super::enrich(&mut study, title, vocab);
-    if let Some(design) = indexed_design(&fields.publication_types, study.design.as_deref()) {
+    apply_indexed_design(&mut study, &fields.publication_types);
+    study
+}
+
+/// Sets the design PubMed's indexers gave (`indexed_design`), when it says
+/// more than the text's.
+pub(super) fn apply_indexed_design(study: &mut Study, publication_types: &[String]) {
+    if let Some(design) = indexed_design(publication_types, study.design.as_deref()) {
         study.design = Some(SharedStr::interned(design));
-        if design == "review" {
+        if crate::model::is_secondary_design(design) {
             // A review's numbers are the trials it cites.
             study.n_patients = None;
         }
     }
-    study
 }
 
 /// The abstract without the copyright line databases append to it
@@ -218,10 +224,12 @@ fn strip_copyright(text: &str) -> &str {
 /// the whole article. Strongest first; a text's own design not listed here
 /// (a cohort study, say) is weaker than a review.
 fn indexed_design(types: &[String], from_text: Option<&str>) -> Option<&'static str> {
-    const RANKED: [(&str, &str); 6] = [
+    const RANKED: [(&str, &str); 8] = [
         ("Meta-Analysis", "meta-analysis"),
         ("Systematic Review", "systematic review"),
+        ("Practice Guideline", "guideline"),
         ("Randomized Controlled Trial", "randomized controlled trial"),
+        ("Observational Study", "cohort study"),
         ("Review", "review"),
         // No publication type names a series; it is ranked for the text's.
         ("", "case series"),
