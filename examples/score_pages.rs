@@ -136,12 +136,20 @@ fn main() -> Result<()> {
             family.1.add(right);
             total.add(right);
             if !right && args.misses {
-                println!("{:<16} {:<12} want {expected}\n{:<29} got  {got}", page.id, field, "");
+                println!(
+                    "{:<16} {:<12} want {expected}\n{:<29} got  {got}",
+                    page.id, field, ""
+                );
             }
         }
     }
     if !missing.is_empty() {
-        eprintln!("{} pages have no text in {}: {}", missing.len(), args.dir.display(), missing.join(", "));
+        eprintln!(
+            "{} pages have no text in {}: {}",
+            missing.len(),
+            args.dir.display(),
+            missing.join(", ")
+        );
     }
     if total.checked == 0 {
         bail!("no page scored");
@@ -150,9 +158,16 @@ fn main() -> Result<()> {
     for (field, tally) in &by_field {
         println!("{field:<14} {:>6.1}% {:>9}", tally.percent(), tally.checked);
     }
-    println!("\n{:<14} {:>6} {:>7} {:>9}", "family", "pages", "right", "checked");
+    println!(
+        "\n{:<14} {:>6} {:>7} {:>9}",
+        "family", "pages", "right", "checked"
+    );
     for (family, (pages, tally)) in &by_family {
-        println!("{family:<14} {pages:>6} {:>6.1}% {:>9}", tally.percent(), tally.checked);
+        println!(
+            "{family:<14} {pages:>6} {:>6.1}% {:>9}",
+            tally.percent(),
+            tally.checked
+        );
     }
     println!(
         "\noverall: {:.1}% of {} fields on {} pages",
@@ -164,7 +179,8 @@ fn main() -> Result<()> {
 }
 
 fn read_facts(path: &Path) -> Result<Vec<Facts>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     text.lines()
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
@@ -198,7 +214,10 @@ fn check(field: &str, want: &Facts, got: &Study) -> (bool, String, String) {
                 (Some(forms), Some(journal)) => forms.iter().any(|f| fold(f) == fold(journal)),
                 _ => false,
             };
-            let want_journal = want.journal.as_ref().map_or("null".into(), |f| f.join(" | "));
+            let want_journal = want
+                .journal
+                .as_ref()
+                .map_or("null".into(), |f| f.join(" | "));
             (right, want_journal, shown(got_journal))
         }
         "year" => (
@@ -260,11 +279,19 @@ fn check(field: &str, want: &Facts, got: &Study) -> (bool, String, String) {
                 (None, None) => true,
                 _ => false,
             };
-            (right, format!("{:?}", want.conditions), format!("{:?}", got.conditions))
+            (
+                right,
+                format!("{:?}", want.conditions),
+                format!("{:?}", got.conditions),
+            )
         }
         "has_chinese" => {
             let has = !got.chinese.is_empty();
-            (has == want.has_chinese, want.has_chinese.to_string(), has.to_string())
+            (
+                has == want.has_chinese,
+                want.has_chinese.to_string(),
+                has.to_string(),
+            )
         }
         _ => unreachable!("a field of FIELDS"),
     }

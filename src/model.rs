@@ -22,6 +22,26 @@ pub fn is_secondary_design(design: &str) -> bool {
     )
 }
 
+/// The short form of a design that the list's badges show and the query's
+/// `design:` field accepts (`rct`, `meta`, `series`).
+pub fn design_abbreviation(design: &str) -> &'static str {
+    match design {
+        d if d.contains("meta-analysis") => "meta",
+        d if d.contains("systematic review") => "SR",
+        d if d.contains("non-randomized") => "non-RCT",
+        d if d.contains("randomized") => "RCT",
+        d if d.contains("cohort") => "cohort",
+        d if d.contains("case-control") => "c-ctrl",
+        d if d.contains("cross-sectional") => "x-sect",
+        d if d.contains("genetic") => "genetic",
+        d if d.contains("guideline") => "guide",
+        d if d.contains("case series") => "series",
+        d if d.contains("case report") => "report",
+        d if d.contains("review") => "review",
+        _ => "study",
+    }
+}
+
 /// One study, as far as its text tells. A value the text does not state is
 /// `None` or empty, never guessed.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -221,7 +221,53 @@ const PAGES: &[Expected] = &[
         sections: 3,
         chinese: 0,
     },
+    Expected {
+        file: "13_pubmed_whole_page_banner.txt",
+        title_starts: "Omalizumab versus placebo for chronic spontaneous urticaria",
+        journal: Some("Pediatr Clin Dermatol"),
+        year: Some(2022),
+        doi: Some("10.9999/pcd.2022.0311"),
+        design: Some("randomized controlled trial"),
+        n: Some(84),
+        drugs: &["omalizumab", "antihistamines"],
+        condition: "chronic spontaneous urticaria",
+        events: &["headache"],
+        not_events: &[],
+        authors: 0,
+        sections: 4,
+        chinese: 0,
+    },
+    Expected {
+        file: "14_pmc_logo_page.txt",
+        title_starts: "Rituximab for refractory granulomatosis with polyangiitis",
+        journal: Some("Clinical Rheumatology Reports"),
+        year: Some(2021),
+        doi: Some("10.9999/crr.2021.0145"),
+        design: Some("non-randomized trial"),
+        n: Some(58),
+        drugs: &["rituximab", "cyclophosphamide"],
+        condition: "granulomatosis with polyangiitis",
+        events: &[],
+        not_events: &[],
+        authors: 3,
+        sections: 4,
+        chinese: 0,
+    },
 ];
+
+#[test]
+fn whole_pages_keep_their_ids_and_drug_order() {
+    let s = load("14_pmc_logo_page.txt");
+    assert_eq!(
+        (s.pmid.as_deref(), s.pmcid.as_deref()),
+        (Some("39990001"), Some("PMC9999001"))
+    );
+    // The studied drug first, the one it was refractory to after.
+    assert_eq!(s.drugs.first().map(|d| d.as_str()), Some("rituximab"));
+    // The government banner above the abstract is no abstract text.
+    let s = load("13_pubmed_whole_page_banner.txt");
+    assert!(s.english.iter().all(|p| !p.contains(".gov")));
+}
 
 fn load(file: &str) -> Study {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))

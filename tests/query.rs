@@ -35,6 +35,9 @@ fn queries_return_exactly_the_expected_studies() {
         ("deucra", &["002"]),
         ("baracitinib", &["002"]),
         ("design:review", &["002"]),
+        // The badge's short form names the design too.
+        ("design:series", &["000", "001", "003", "004"]),
+        ("design:rct", &[]),
         ("!design:review", &["000", "001", "003", "004"]),
         ("n:>=5", &["003", "004"]),
         ("n:<5", &["000", "001"]),

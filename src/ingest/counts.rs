@@ -80,6 +80,17 @@ pub fn patients(prose: &Prose, chinese: &[SharedStr], vocab: &Vocab) -> Option<u
                 .skip(i + 2 + noun)
                 .take(3)
                 .any(|&(_, w)| matches!(w, "included" | "enrolled" | "recruited" | "studied"));
+            // "Of 96 adolescents screened, 84 were enrolled": screened is no
+            // study population.
+            let screened = tokens.iter().skip(i + 2 + noun).take(2).any(|&(_, w)| {
+                matches!(
+                    w,
+                    "screened" | "assessed" | "approached" | "invited" | "eligible"
+                )
+            });
+            if screened {
+                continue;
+            }
             if !enrolled
                 && vocab
                     .subgroup_cues
@@ -108,6 +119,19 @@ pub fn patients(prose: &Prose, chinese: &[SharedStr], vocab: &Vocab) -> Option<u
                 score += 2;
             }
             *votes.entry(n).or_default() += score;
+        }
+        // "84 were enrolled": a count whose noun the sentence gave before.
+        if sentence_bonus > 0 {
+            let taken_in = regex!(
+                r"(?-u:\b)(\d{1,6}) (?:were|was) (?:enrolled|included|randomi[sz]ed|recruited)(?-u:\b)"
+            );
+            for caps in taken_in.captures_iter(lower) {
+                if let Ok(n) = caps[1].parse::<u32>()
+                    && n > 0
+                {
+                    *votes.entry(n).or_default() += 3 + sentence_bonus;
+                }
+            }
         }
         // "(n = 17)" after a group: a count of its own.
         let bytes = sentence.as_bytes();
@@ -212,6 +236,16 @@ fn tokenize(sentence: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// The text describes one patient by age and sex (`a 72-year-old man`, `A
+/// 34‐year‐old woman`, `an 8-year-old boy`): the way a case report opens.
+pub fn one_patient_described(prose: &Prose) -> bool {
+    memchr::memmem::find(prose.lower.as_bytes(), b"year").is_some()
+        && regex!(
+            r"(?:^|[^a-z])an? \d{1,3}[-‐‑– ](?:year|yr|month)s?[-‐‑– ]old (?:man|woman|boy|girl|male|female|patient|child|infant|gentleman|lady|caucasian|african|asian|chinese|japanese|white|black|hispanic)"
+        )
+        .is_match(&prose.lower)
+}
+
 /// The design: a named design the text claims for itself (in the title, or
 /// in a sentence about "this"/"we"/"our" work), a review when it calls
 /// itself one, else a case report or series from the patient count.
@@ -261,11 +295,8 @@ pub fn design(
     // A study that names itself a kind of work this vocabulary does not
     // tell apart ("this trial", "our analysis") is no case series for its
     // count alone.
-    static KINDS_OF_WORK: LazyLock<Words> = LazyLock::new(|| {
-        Words::whole(&[
-            "trial", "trials", "survey", "registry", "guideline",
-        ])
-    });
+    static KINDS_OF_WORK: LazyLock<Words> =
+        LazyLock::new(|| Words::whole(&["trial", "trials", "survey", "registry", "guideline"]));
     let mut names_its_kind = KINDS_OF_WORK.any_in(&title.unwrap_or_default().to_lowercase());
     for (k, (sentence, lower)) in prose.sentences().enumerate() {
         if own[k] {
@@ -446,6 +477,79 @@ mod tests {
                 Vocab::builtin()
             ),
             Some(3)
+        );
+    }
+
+    #[test]
+    fn one_patient_by_age_and_sex() {
+        let one = |t: &str| one_patient_described(&Prose::new(t.into()));
+        assert!(one(
+            "We describe a case of a 72‐year‐old man treated with steroids."
+        ));
+        assert!(one("An 8-year-old girl presented with fever."));
+        assert!(!one("Patients aged 18 years or older were included."));
+        assert!(!one("The mean age was 45 years."));
+    }
+
+    #[test]
+    fn the_enrolled_are_counted_not_the_screened() {
+        assert_eq!(n("Of 96 adolescents screened, 84 were enrolled."), Some(84));
+        assert_eq!(
+            n("25 patients were screened and 20 patients were enrolled."),
+            Some(20)
+        );
+    }
+
+    #[test]
+    fn designs_read_as_written() {
+        let titled = |title: &str, text: &str, n| {
+            design(Some(title), &Prose::new(text.into()), n, Vocab::builtin())
+        };
+        assert_eq!(
+            titled(
+                "Abrocitinib in Alopecia: A Nonrandomized Controlled Trial",
+                "",
+                Some(40)
+            )
+            .as_deref(),
+            Some("non-randomized trial")
+        );
+        assert_eq!(
+            titled(
+                "Genome-wide association study of psoriasis",
+                "We studied 1796 people.",
+                Some(1796)
+            )
+            .as_deref(),
+            Some("genetic association study")
+        );
+        // The title's claim beats the sentences'.
+        assert_eq!(
+            titled(
+                "Rituximab in pemphigus: a case report",
+                "We searched PubMed for randomized controlled trials.",
+                Some(1)
+            )
+            .as_deref(),
+            Some("case report")
+        );
+        // What was done, said in the passive, is a claim of this study.
+        assert_eq!(
+            design_of("A systematic review and meta-analysis was conducted.", None).as_deref(),
+            Some("meta-analysis")
+        );
+        assert_eq!(
+            design_of(
+                "Children were randomly assigned to amoxicillin or placebo.",
+                Some(240)
+            )
+            .as_deref(),
+            Some("randomized controlled trial")
+        );
+        // A count never makes a series of a study that calls itself a trial.
+        assert_eq!(
+            design_of("In this trial, 8 patients received IVIG.", Some(8)).as_deref(),
+            None
         );
     }
 

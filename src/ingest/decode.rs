@@ -217,8 +217,9 @@ mod tests {
 
     #[test]
     fn control_characters_are_removed_and_reported() {
-        let d = decode(b"\x1b[1;31mTofacitinib\x1b[0m for\x07 vitiligo\x0cResults\x1b]0;title\x07.")
-            .unwrap();
+        let d =
+            decode(b"\x1b[1;31mTofacitinib\x1b[0m for\x07 vitiligo\x0cResults\x1b]0;title\x07.")
+                .unwrap();
         assert_eq!(d.text, "Tofacitinib for  vitiligo\nResults.");
         assert!(d.warnings[0].contains("control character"));
         let d = decode("C1\u{85}here\u{7f}".as_bytes()).unwrap();

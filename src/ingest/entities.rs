@@ -84,7 +84,7 @@ pub fn extract(study: &Study, title: Option<&str>, prose: &Prose, vocab: &Vocab)
         }
         for m in &mentions {
             match m.kind {
-                Kind::Drug => {
+                Kind::Drug if !names_an_organism(text, m.end) => {
                     drugs.add(m.entry, 1);
                     drugs.mark(m.entry, place);
                 }
@@ -128,7 +128,8 @@ pub fn extract(study: &Study, title: Option<&str>, prose: &Prose, vocab: &Vocab)
 
 /// The drugs a study names, what it studies first: those named in its title
 /// (or keywords), then the most mentioned, then in order of mention. A group
-/// (`statins`) is listed only when no drug of its own is named.
+/// (`statins`) is listed only when the title names it or no drug of its own is
+/// named.
 fn rank_drugs(
     tally: &Tally,
     unlisted: Vec<(String, usize, bool)>,
@@ -150,13 +151,29 @@ fn rank_drugs(
         .collect();
     hits.extend(unlisted.iter().map(|(n, c, t)| (n.as_str(), *c, *t, false)));
     if hits.iter().any(|h| !h.3) {
-        hits.retain(|h| !h.3);
+        // A group the title names is what the study is about.
+        hits.retain(|h| !h.3 || h.2);
     }
     // A stable sort keeps the order of mention among equals.
-    hits.sort_by_key(|&(_, count, headline, _)| (std::cmp::Reverse(headline), std::cmp::Reverse(count)));
+    hits.sort_by_key(|&(_, count, headline, _)| {
+        (std::cmp::Reverse(headline), std::cmp::Reverse(count))
+    });
     hits.iter()
         .map(|&(name, count, ..)| (SharedStr::interned(name), count))
         .unzip()
+}
+
+/// A drug name that is part of an organism's (`methicillin-resistant
+/// Staphylococcus aureus`, `vancomycin-resistant enterococci`): no drug
+/// given. `end` is where the name ends in `text`.
+fn names_an_organism(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start_matches(['-', ' ', '‐']);
+    ["resistant", "susceptible", "sensitive", "resistance"]
+        .iter()
+        .any(|w| {
+            rest.get(..w.len())
+                .is_some_and(|r| r.eq_ignore_ascii_case(w))
+        })
 }
 
 /// Words that name a drug by an INN ending (`vedolizumab`, `empagliflozin`)
@@ -176,11 +193,16 @@ fn unlisted_drugs(text: &str, mentions: &[crate::lexicon::Mention], vocab: &Voca
         }
         // Joined to more word (`anti-`, digits, accents): not a plain name.
         let joined = |b: Option<&u8>| b.is_some_and(|&b| b >= 0x80 || b.is_ascii_digit());
-        if i - start < 7 || joined(bytes.get(i)) || joined(start.checked_sub(1).map(|j| &bytes[j])) {
+        if i - start < 7 || joined(bytes.get(i)) || joined(start.checked_sub(1).map(|j| &bytes[j]))
+        {
             continue;
         }
         let word = text[start..i].to_ascii_lowercase();
-        if vocab.drug_stems.iter().any(|stem| word.ends_with(stem.as_str()))
+        if !names_an_organism(text, i)
+            && vocab
+                .drug_stems
+                .iter()
+                .any(|stem| word.ends_with(stem.as_str()))
             && !vocab.drug_stem_exceptions.contains(&word)
             && !mentions.iter().any(|m| m.start <= start && start < m.end)
         {
@@ -355,6 +377,52 @@ fn negated(text: &str, at: usize, vocab: &Vocab) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn drugs_of(title: &str, body: &str) -> Vec<String> {
+        let study = Study {
+            english: vec![body.into()],
+            ..Study::default()
+        };
+        let prose = body_prose(&study, Some(title));
+        extract(&study, Some(title), &prose, Vocab::builtin())
+            .drugs
+            .iter()
+            .map(|d| d.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn drugs_the_lexicon_lacks_are_named_by_their_inn_ending() {
+        let drugs = drugs_of(
+            "Obinutuzumab in membranous nephropathy",
+            "Twelve patients received obinutuzumab. The concept was tested in methicillin-resistant \
+             Staphylococcus aureus carriers; cholesterol fell.",
+        );
+        assert_eq!(drugs, ["obinutuzumab"]);
+    }
+
+    #[test]
+    fn the_studied_drug_comes_first() {
+        // Glucocorticoids are named first, as the background; the title and
+        // the mentions say what was studied.
+        let drugs = drugs_of(
+            "Tofacitinib for persistent erythema multiforme",
+            "PEM lacks therapies other than glucocorticoids. Four patients received tofacitinib. \
+             Tofacitinib was well tolerated.",
+        );
+        assert_eq!(drugs, ["tofacitinib", "glucocorticoids"]);
+        // A group is listed when the title names it, or nothing else is named.
+        let drugs = drugs_of(
+            "SGLT2 inhibitors added to metformin",
+            "Patients on metformin started SGLT2 inhibitors.",
+        );
+        assert_eq!(drugs, ["sglt2 inhibitors", "metformin"]);
+        let drugs = drugs_of(
+            "Outcomes of heart failure",
+            "Statins and aspirin were continued.",
+        );
+        assert_eq!(drugs, ["aspirin"]);
+    }
 
     #[test]
     fn words_are_counted_whole() {

@@ -204,6 +204,13 @@ fn read_line<'a>(r: &mut Reading<'a>, line: &'a str, vocab: &Vocab) {
     {
         r.concluded = true;
     }
+    // The text right under a section heading is abstract, never a title
+    // (a page's outline lists headings too, far above the text).
+    let labelled = labelled
+        || r.pending_label.is_some()
+            && r.previous.is_some_and(|p| {
+                p.len() <= MAX_LABEL_LINE && lines::heading(p, &normalize_label(p), vocab).is_some()
+            });
     if chinese {
         read_chinese(r, line, han);
     } else {

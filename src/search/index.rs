@@ -192,7 +192,13 @@ impl SearchIndex {
             study.drugs.iter().map(|d| d.as_str()).collect(),
             study.conditions.iter().map(|c| c.as_str()).collect(),
             study.keywords.iter().map(|k| k.as_str()).collect(),
-            study.design.as_deref().into_iter().collect(),
+            // The badge's short form too: `design:rct`, `design:meta`.
+            study
+                .design
+                .as_deref()
+                .into_iter()
+                .flat_map(|d| [d, crate::model::design_abbreviation(d)])
+                .collect(),
             study.journal.as_deref().into_iter().collect(),
             ids.collect(),
         ];

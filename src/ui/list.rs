@@ -119,16 +119,5 @@ fn badges(study: &Study, dropped: usize) -> String {
 }
 
 pub fn short_design(design: &str) -> &'static str {
-    match design {
-        d if d.contains("meta-analysis") => "meta",
-        d if d.contains("systematic review") => "SR",
-        d if d.contains("randomized") => "RCT",
-        d if d.contains("cohort") => "cohort",
-        d if d.contains("case-control") => "c-ctrl",
-        d if d.contains("cross-sectional") => "x-sect",
-        d if d.contains("case series") => "series",
-        d if d.contains("case report") => "report",
-        d if d.contains("review") => "review",
-        _ => "study",
-    }
+    crate::model::design_abbreviation(design)
 }
