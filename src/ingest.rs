@@ -176,14 +176,6 @@ fn enrich(study: &mut Study, title_text: Option<String>, vocab: &crate::vocab::V
     study.design = counts::design(title_text.as_deref(), &prose, study.n_patients, vocab)
         .as_deref()
         .map(SharedStr::interned);
-    if study.n_patients.is_none()
-        && matches!(study.design.as_deref(), None | Some("case report"))
-        && counts::one_patient_described(&prose)
-    {
-        // "We describe a 72-year-old man ...": a case report of one.
-        study.n_patients = Some(1);
-        study.design = Some(SharedStr::interned("case report"));
-    }
     if study
         .design
         .as_deref()
