@@ -8,7 +8,10 @@ use regex::Regex;
 
 mod citations;
 
-use citations::{absorb_breadcrumb, absorb_citation, absorb_locator, absorb_short_citation};
+use citations::{
+    absorb_article_number, absorb_breadcrumb, absorb_chinese_citation, absorb_citation,
+    absorb_journal_date, absorb_locator, absorb_short_citation,
+};
 
 use super::textutil;
 use crate::model::{SharedStr, Study};
@@ -198,6 +201,9 @@ pub fn absorb(line: &str, cues: &LineCues<'_>, meta: &mut Meta, vocab: &Vocab) -
     absorb_citation(line, meta, vocab)
         || absorb_short_citation(line, meta, vocab)
         || absorb_breadcrumb(line, meta, vocab)
+        || absorb_chinese_citation(line, meta, vocab)
+        || absorb_journal_date(line, meta, vocab)
+        || absorb_article_number(line, meta)
         || absorb_locator(line, meta, vocab)
 }
 
@@ -205,22 +211,47 @@ pub fn absorb(line: &str, cues: &LineCues<'_>, meta: &mut Meta, vocab: &Vocab) -
 /// year, if no better one is known. Preprint servers put it below the
 /// abstract's back matter, so it is read there too.
 pub fn absorb_date(line: &str, meta: &mut Meta) -> bool {
+    if absorb_dated_part(line, meta) {
+        return true;
+    }
+    // A bare date line (`2013-08-29`, aggregators' publication date).
     if let Some(caps) = captures(
+        regex!(r"^((?:19|20)\d{2})[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"),
+        line.trim(),
+    ) {
+        meta.fallback_year = meta.fallback_year.or_else(|| caps[1].parse().ok());
+        return true;
+    }
+    // Dates in a strip: `Article: 2230685 | Received 23 Mar 2023, Accepted 09
+    // May 2023, Published online: 03 Jul 2023`.
+    line.len() <= 200
+        && line.contains(['|', ','])
+        && line.split(['|', ',']).fold(false, |any, part| {
+            absorb_dated_part(part.trim(), meta) || any
+        })
+}
+
+/// A labelled date (`Published: 12 May 2023`): its year, the submission
+/// dates' apart.
+fn absorb_dated_part(text: &str, meta: &mut Meta) -> bool {
+    let Some(caps) = captures(
         regex!(
             r"(?i)^(published(?: online)?|publication date|date published|received|accepted(?: for publication)?|first published|posted|date of publication|issue date)\s*[:：]?\s*(.{4,80})$"
         ),
-        line,
-    ) && let Some(year) = find_year(&caps[2])
-    {
-        let slot = if regex!(r"(?i)^(?:received|accepted)").is_match(&caps[1]) {
-            &mut meta.submitted_year
-        } else {
-            &mut meta.fallback_year
-        };
-        *slot = slot.or(Some(year));
-        return true;
-    }
-    false
+        text,
+    ) else {
+        return false;
+    };
+    let Some(year) = find_year(&caps[2]) else {
+        return false;
+    };
+    let slot = if regex!(r"(?i)^(?:received|accepted)").is_match(&caps[1]) {
+        &mut meta.submitted_year
+    } else {
+        &mut meta.fallback_year
+    };
+    *slot = slot.or(Some(year));
+    true
 }
 
 /// `re.captures(text)`, after a cheaper `is_match`: most lines match none

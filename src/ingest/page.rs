@@ -287,6 +287,7 @@ fn assemble(r: Reading<'_>, vocab: &Vocab) -> Study {
     };
     let header = title::resolve_header(&r.header, r.meta.journal(), vocab);
     study.authors = header.authors;
+    study.title_original = header.title_original.map(Into::into);
     study.affiliations = r.affiliations;
     study.affiliations.extend(header.affiliations);
     dedupe(&mut study.affiliations);

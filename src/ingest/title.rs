@@ -12,6 +12,9 @@ use crate::vocab::{LineCues, Vocab, Words};
 
 pub struct Header {
     pub title: Option<String>,
+    /// The Chinese title of a page that gives the article's title in both
+    /// languages (`title` is the English one, as PubMed's records have it).
+    pub title_original: Option<String>,
     pub authors: Vec<String>,
     pub affiliations: Vec<String>,
 }
@@ -284,10 +287,12 @@ fn author_names(line: &str) -> Vec<String> {
 pub fn resolve_header(lines: &[HeaderLine<'_>], journal: Option<&str>, vocab: &Vocab) -> Header {
     let mut header = Header {
         title: None,
+        title_original: None,
         authors: Vec::new(),
         affiliations: Vec::new(),
     };
     let mut best: Option<(i32, &str)> = None;
+    let mut best_chinese: Option<(i32, &str)> = None;
     for line in lines {
         if journal.is_some_and(|j| j.eq_ignore_ascii_case(line.text)) {
             continue;
@@ -305,7 +310,11 @@ pub fn resolve_header(lines: &[HeaderLine<'_>], journal: Option<&str>, vocab: &V
         let score = if line.text.is_ascii() {
             title_score(line.text, line.repeats) + 1
         } else if bilingual::is_chinese(line.text) {
-            chinese_title_score(line.text)
+            let score = chinese_title_score(line.text);
+            if best_chinese.is_none_or(|(s, _)| score > s) {
+                best_chinese = Some((score, line.text));
+            }
+            score
         } else {
             title_score(line.text, line.repeats)
         };
@@ -317,6 +326,13 @@ pub fn resolve_header(lines: &[HeaderLine<'_>], journal: Option<&str>, vocab: &V
         let t = textutil::squeeze(t.trim_end_matches('.'));
         textutil::recase_if_shouting(&t, vocab)
     });
+    if let (Some((_, title)), Some((_, chinese))) = (best, best_chinese)
+        && title != chinese
+    {
+        // Without a site's tag before it (`【开放获取】`, open access).
+        let chinese = regex!(r"^【[^】]{0,12}】").replace(chinese, "");
+        header.title_original = Some(textutil::squeeze(chinese.trim_end_matches('。')));
+    }
     header
 }
 

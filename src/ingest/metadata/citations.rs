@@ -72,7 +72,7 @@ pub(super) fn absorb_short_citation(line: &str, meta: &mut Meta, vocab: &Vocab) 
 /// Text before the first locator is the journal.
 pub(super) fn absorb_locator(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
     if line.len() > MAX_METADATA_LINE
-        || textutil::more_words_than(line, 40)
+        || textutil::more_words_than(line, 80)
         || !line.bytes().any(|b| b.is_ascii_digit())
     {
         return false;
@@ -122,6 +122,14 @@ pub(super) fn absorb_locator(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool
         .trim()
         .trim_end_matches([',', '.', '|', '-', ':', ' ', '\u{3000}'])
         .trim();
+    // A publisher's citation names authors and title first: `Cheng MP, ...,
+    // Adjunctive Daptomycin ...: A Randomized Trial, Clinical Infectious
+    // Diseases, Volume 72, ...`; the journal is the part before the locator.
+    let journal = if textutil::more_words_than(journal, 12) {
+        journal.rsplit(", ").next().unwrap_or(journal).trim()
+    } else {
+        journal
+    };
     if journal.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !textutil::more_words_than(journal, 12)
         && plausible_journal(journal)
@@ -215,12 +223,132 @@ pub(super) fn absorb_citation(line: &str, meta: &mut Meta, vocab: &Vocab) -> boo
     true
 }
 
+/// Chinese citation forms: `本文刊于:中华心血管病杂志,2020,48 (04): 280-286`
+/// (journal, year, volume (issue): pages) and `皮肤性病诊疗学杂志 2024年2期`
+/// (journal, year, issue).
+pub(super) fn absorb_chinese_citation(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
+    if !line.contains(['年', ',', '，']) {
+        return false;
+    }
+    let comma_form = regex!(
+        r"^(?:(?:本文刊于|刊于|引用本文|出处|来源|source|published in)\s*[:：]\s*)?(?P<journal>[^\d,，:：]{2,40}?)\s*[,，]\s*(?P<year>(?:19|20)\d{2})\s*[,，]\s*(?P<vol>\d+)\s*\(\s*(?P<issue>[^)]{1,10}?)\s*\)\s*[:：]\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?)"
+    );
+    let year_form = regex!(
+        r"^(?P<journal>[^\d\s][^\d]{1,40}?)\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?:第?\s*(?P<vol>\d+)\s*卷\s*)?第?\s*(?P<issue>\d+)\s*期"
+    );
+    let Some(caps) = captures(comma_form, line).or_else(|| captures(year_form, line)) else {
+        return false;
+    };
+    let journal = caps["journal"].trim();
+    if !plausible_journal(journal) {
+        return false;
+    }
+    set_once(
+        &mut meta.journal,
+        textutil::recase_if_shouting(journal, vocab),
+    );
+    meta.year = meta.year.or_else(|| caps["year"].parse().ok());
+    let text = |name: &str| caps.name(name).map(|m| m.as_str().replace(' ', ""));
+    meta.volume = meta.volume.take().or_else(|| text("vol"));
+    meta.issue = meta.issue.take().or_else(|| text("issue"));
+    meta.pages = meta.pages.take().or_else(|| text("pages"));
+    true
+}
+
+/// A journal and a date on one line, as Frontiers and aggregators print
+/// them: `Front. Oncol., 27 March 2024`, `... Published in: JGH Open (2022)`.
+pub(super) fn absorb_journal_date(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
+    let dated = regex!(
+        r"^(?P<journal>[A-Z][A-Za-z.&' -]{1,60}?),\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<year>(?:19|20)\d{2})$"
+    );
+    let published_in = regex!(
+        r"Published in\s*:\s*(?P<journal>[^()|]{3,120}?)\s*(?:\((?P<year>(?:19|20)\d{2})\)|\||$)"
+    );
+    let Some(caps) = captures(dated, line).or_else(|| captures(published_in, line)) else {
+        return false;
+    };
+    let journal = caps["journal"].trim();
+    if !plausible_journal(journal) {
+        return false;
+    }
+    set_once(
+        &mut meta.journal,
+        textutil::recase_if_shouting(journal, vocab),
+    );
+    if let Some(year) = caps.name("year") {
+        meta.year = meta.year.or_else(|| year.as_str().parse().ok());
+    }
+    true
+}
+
+/// A Chinese article number, `1001-0408(2018)04-0547-06` (ISSN, year, issue,
+/// first page, pages): its year.
+pub(super) fn absorb_article_number(line: &str, meta: &mut Meta) -> bool {
+    let Some(caps) = captures(
+        regex!(r"\d{4}-\d{3}[\dXx]\s*\(\s*((?:19|20)\d{2})\s*\)\s*\d{1,2}\s*-\s*\d{3,4}"),
+        line,
+    ) else {
+        return false;
+    };
+    meta.year = meta.year.or_else(|| caps[1].parse().ok());
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::absorbed;
     use super::super::{Meta, absorb, absorb_date};
     use crate::model::Study;
     use crate::vocab::{LineCues, Vocab};
+
+    #[test]
+    fn chinese_citation_forms() {
+        let m = absorbed("本文刊于:中华心血管病杂志,2020,48 (04): 280-286");
+        assert_eq!(
+            (
+                m.journal.as_deref(),
+                m.year,
+                m.volume.as_deref(),
+                m.issue.as_deref(),
+                m.pages.as_deref()
+            ),
+            (
+                Some("中华心血管病杂志"),
+                Some(2020),
+                Some("48"),
+                Some("04"),
+                Some("280-286")
+            )
+        );
+        let m = absorbed("医药导报 2024年3期");
+        assert_eq!(
+            (m.journal.as_deref(), m.year, m.issue.as_deref()),
+            (Some("医药导报"), Some(2024), Some("3"))
+        );
+        let m = absorbed("中图分类号 R969.3 文献标志码 A 文章编号 1001-0408(2018)04-0547-06");
+        assert_eq!(m.year, Some(2018));
+    }
+
+    #[test]
+    fn journal_and_date_lines() {
+        let m = absorbed("Front. Oncol., 27 March 2024");
+        assert_eq!(
+            (m.journal.as_deref(), m.year),
+            (Some("Front. Oncol."), Some(2024))
+        );
+        let m = absorbed("Tamar BanonClara Weil Published in: JGH Open (2022)");
+        assert_eq!(
+            (m.journal.as_deref(), m.year),
+            (Some("JGH Open"), Some(2022))
+        );
+        let m = absorbed(
+            "Cheng MP, Lawandi A, Lee TC, Adjunctive Daptomycin in the Treatment of Bacteremia: A Randomized, Controlled Trial, Clinical Infectious Diseases, Volume 72, Issue 9, 1 May 2021, Pages e196–e203",
+        );
+        assert_eq!(
+            (m.journal.as_deref(), m.year, m.volume.as_deref()),
+            (Some("Clinical Infectious Diseases"), Some(2021), Some("72"))
+        );
+    }
 
     #[test]
     fn pubmed_citation_lines() {
@@ -373,6 +501,19 @@ mod tests {
         assert_eq!(m.journal, None);
         let m = absorbed("Pages 159-166 | Received 21 Nov 2023, Published online: 04 Mar 2024");
         assert_eq!(m.journal, None);
+        let mut m = Meta::default();
+        assert!(absorb_date(
+            "Article: 2230685 | Received 23 Mar 2022, Published online: 03 Jul 2023",
+            &mut m
+        ));
+        let mut study = Study::default();
+        m.fill(&mut study);
+        assert_eq!(study.year, Some(2023));
+        let mut m = Meta::default();
+        assert!(absorb_date("2013-08-29", &mut m));
+        let mut study = Study::default();
+        m.fill(&mut study);
+        assert_eq!(study.year, Some(2013));
         let mut m = Meta::default();
         assert!(absorb_date("Received 29 April 2017", &mut m));
         assert!(absorb_date("Published 27 July 2018", &mut m));
