@@ -86,6 +86,9 @@ struct Pattern {
     exact_case: bool,
 }
 
+/// The shortest word [`Lexicon::mentions_and_words`] reports.
+pub const LONG_WORD: usize = 7;
+
 pub struct Lexicon {
     pub classes: Vec<DrugClass>,
     pub drugs: Vec<Drug>,
@@ -235,6 +238,17 @@ impl Lexicon {
     /// "cyclosporine" though "cyclosporine A" is spelled there), and the
     /// scan goes on after it, or after the word when no term stands.
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
+        self.mentions_and_words(text, |_, _| {})
+    }
+
+    /// [`mentions`](Self::mentions), and `long_word(start, end)` for each
+    /// ASCII word of at least [`LONG_WORD`] bytes that no term covers: the
+    /// words that may name a drug the lexicon lacks, found in the same walk.
+    pub fn mentions_and_words(
+        &self,
+        text: &str,
+        mut long_word: impl FnMut(usize, usize),
+    ) -> Vec<Mention> {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
         let mut ends = Vec::new();
@@ -247,18 +261,27 @@ impl Lexicon {
                 continue;
             }
             let head = word_head(&bytes[at..]);
-            if !self.heads.contains(&bytes[at..], head) {
-                at += head;
-                continue;
+            let mut found = None;
+            if self.heads.contains(&bytes[at..], head) {
+                ends.clear();
+                self.trie.prefixes(&bytes[at..], &mut ends);
+                found = ends
+                    .iter()
+                    .rev()
+                    .find_map(|&(len, index)| self.accept(text, index as usize, at, at + len));
             }
-            ends.clear();
-            self.trie.prefixes(&bytes[at..], &mut ends);
-            let found = ends
-                .iter()
-                .rev()
-                .find_map(|&(len, index)| self.accept(text, index as usize, at, at + len));
-            at = found.map_or(at + head, |m| m.end);
-            out.extend(found);
+            match found {
+                Some(m) => {
+                    at = m.end;
+                    out.push(m);
+                }
+                None => {
+                    if head >= LONG_WORD && b.is_ascii_alphanumeric() {
+                        long_word(at, at + head);
+                    }
+                    at += head;
+                }
+            }
         }
         out
     }

@@ -92,6 +92,9 @@ pub struct Vocab {
     /// Endings of international nonproprietary names (`-mab`, `-gliflozin`):
     /// a word with one names a drug the lexicon may not list.
     pub drug_stems: Vec<String>,
+    /// The last three letters of every stem, as a bit set over `aaa`-`zzz`:
+    /// most words end in none of them and are passed at once.
+    pub drug_stem_tails: Vec<u64>,
     /// Words with such an ending that are no drugs (`concept`).
     pub drug_stem_exceptions: HashSet<String>,
     /// Institution words at the start of a word: `center`, not the one in
@@ -146,8 +149,10 @@ impl Vocab {
             .enumerate()
             .flat_map(|(i, d)| d.cues.iter().map(move |c| (i, c)))
             .unzip();
+        // A full DFA: it is run on every sentence a study says of itself.
         let design_cues = AhoCorasick::builder()
             .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(cues)
             .map_err(serde::de::Error::custom)?;
         let (line_cue_sets, line_cue_words): (Vec<u8>, Vec<String>) = [
@@ -217,6 +222,7 @@ impl Vocab {
             design_of_cue,
             designs: file.design,
             retrospective_cues: Words::anywhere(&lower(file.retrospective_cues)),
+            drug_stem_tails: stem_tails(&file.drug_stems),
             drug_stems: lower(file.drug_stems),
             drug_stem_exceptions: lower(file.drug_stem_exceptions).into_iter().collect(),
             affiliation_words: Words::starting(&lower(file.affiliation_cues.clone())),
@@ -367,6 +373,25 @@ pub fn single_spaced(text: &[u8]) -> bool {
 }
 
 /// Lower case, single spaces, no trailing colon: how labels are compared.
+/// The bit of a word's last three ASCII letters (case-folded) in a set of
+/// 26^3 bits; `None` when they are not three letters.
+pub fn tail_bit(word: &[u8]) -> Option<usize> {
+    let [a, b, c] = *word.last_chunk::<3>()?;
+    let letter = |x: u8| {
+        x.is_ascii_alphabetic()
+            .then(|| usize::from(x.to_ascii_lowercase() - b'a'))
+    };
+    Some((letter(a)? * 26 + letter(b)?) * 26 + letter(c)?)
+}
+
+fn stem_tails(stems: &[String]) -> Vec<u64> {
+    let mut bits = vec![0u64; 26 * 26 * 26 / 64 + 1];
+    for bit in stems.iter().filter_map(|s| tail_bit(s.as_bytes())) {
+        bits[bit / 64] |= 1 << (bit % 64);
+    }
+    bits
+}
+
 pub fn normalize_label(text: &str) -> String {
     let text = text.trim().trim_end_matches([':', '：']).trim();
     if text.is_ascii() {

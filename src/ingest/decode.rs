@@ -73,18 +73,15 @@ fn decode_text(bytes: &[u8]) -> Result<Decoded<'_>, IngestError> {
 /// `C2 80`-`C2 9F` in UTF-8). Tallied per block without branches, so that it
 /// vectorizes: most files have none and pay one pass.
 fn has_controls(bytes: &[u8]) -> bool {
-    bytes.chunks(255).any(|block| {
+    let c0 = bytes.chunks(255).any(|block| {
         let found: u8 = block
             .iter()
-            .zip(block.iter().skip(1).chain([&0u8]))
-            .map(|(&b, &next)| {
-                let c0 = (b < 0x20) & !matches!(b, b'\n' | b'\r' | b'\t');
-                let c1 = (b == 0xC2) & (0x80..=0x9F).contains(&next);
-                u8::from(c0 | (b == 0x7F) | c1)
-            })
-            .fold(0, u8::max);
+            .map(|&b| u8::from(((b < 0x20) & !matches!(b, b'\n' | b'\r' | b'\t')) | (b == 0x7F)))
+            .sum();
         found > 0
-    })
+    });
+    c0 || memchr::memchr_iter(0xC2, bytes)
+        .any(|at| bytes.get(at + 1).is_some_and(|b| (0x80..=0x9F).contains(b)))
 }
 
 /// The text without control characters: terminal escape sequences (`ESC [

@@ -73,13 +73,16 @@ pub fn extract(study: &Study, title: Option<&str>, prose: &Prose, vocab: &Vocab)
     let mut doses = Vec::new();
     let mut abbreviations: Vec<(String, usize)> = Vec::new();
     for &(place, text) in &texts {
-        let mentions = lexicon.mentions(text);
-        if place != Place::Keywords {
-            for name in unlisted_drugs(text, &mentions, vocab) {
-                match unlisted.iter_mut().find(|(n, ..)| *n == name) {
-                    Some(hit) => hit.1 += 1,
-                    None => unlisted.push((name, 1, place == Place::Title)),
-                }
+        let mut long_words = Vec::new();
+        let mentions = lexicon.mentions_and_words(text, |start, end| {
+            if place != Place::Keywords {
+                long_words.push((start, end));
+            }
+        });
+        for name in unlisted_drugs(text, &long_words, vocab) {
+            match unlisted.iter_mut().find(|(n, ..)| *n == name) {
+                Some(hit) => hit.1 += 1,
+                None => unlisted.push((name, 1, place == Place::Title)),
             }
         }
         for m in &mentions {
@@ -176,35 +179,29 @@ fn names_an_organism(text: &str, end: usize) -> bool {
         })
 }
 
-/// Words that name a drug by an INN ending (`vedolizumab`, `empagliflozin`)
-/// and that no lexicon term covers: lower case, ASCII letters, 7 or more.
-fn unlisted_drugs(text: &str, mentions: &[crate::lexicon::Mention], vocab: &Vocab) -> Vec<String> {
+/// The long words (`start..end`, no lexicon term) that name a drug by an INN
+/// ending (`vedolizumab`, `empagliflozin`): lower case, ASCII letters only,
+/// not joined to accented text.
+fn unlisted_drugs(text: &str, long_words: &[(usize, usize)], vocab: &Vocab) -> Vec<String> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_alphabetic() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-            i += 1;
-        }
-        // Joined to more word (`anti-`, digits, accents): not a plain name.
-        let joined = |b: Option<&u8>| b.is_some_and(|&b| b >= 0x80 || b.is_ascii_digit());
-        if i - start < 7 || joined(bytes.get(i)) || joined(start.checked_sub(1).map(|j| &bytes[j]))
+    for &(start, end) in long_words {
+        let ends_like_a_stem = crate::vocab::tail_bit(&bytes[start..end])
+            .is_some_and(|bit| vocab.drug_stem_tails[bit / 64] & (1 << (bit % 64)) != 0);
+        if !ends_like_a_stem
+            || bytes.get(end).is_some_and(|&b| b >= 0x80)
+            || start.checked_sub(1).is_some_and(|j| bytes[j] >= 0x80)
         {
             continue;
         }
-        let word = text[start..i].to_ascii_lowercase();
-        if !names_an_organism(text, i)
+        let word = text[start..end].to_ascii_lowercase();
+        if word.bytes().all(|b| b.is_ascii_alphabetic())
+            && !names_an_organism(text, end)
             && vocab
                 .drug_stems
                 .iter()
                 .any(|stem| word.ends_with(stem.as_str()))
             && !vocab.drug_stem_exceptions.contains(&word)
-            && !mentions.iter().any(|m| m.start <= start && start < m.end)
         {
             out.push(word);
         }

@@ -50,9 +50,12 @@ impl Meta {
     /// A journal's logo line, `Cureus logoLink to Cureus` (PMC's header):
     /// the journal when no citation names one.
     pub fn absorb_logo(&mut self, line: &str) -> bool {
-        let Some((name, link)) = line.split_once(" logoLink to ") else {
+        const LINK: &str = " logoLink to ";
+        // Checked on every header line: the SIMD search, not `str::find`.
+        let Some(at) = memchr::memmem::find(line.as_bytes(), LINK.as_bytes()) else {
             return false;
         };
+        let (name, link) = (&line[..at], &line[at + LINK.len()..]);
         if name.trim() == link.trim() && !textutil::more_words_than(name, 15) {
             set_once(&mut self.brand, name.trim().to_owned());
         }
@@ -226,9 +229,12 @@ pub fn absorb_date(line: &str, meta: &mut Meta) -> bool {
     // May 2023, Published online: 03 Jul 2023`.
     line.len() <= 200
         && line.contains(['|', ','])
-        && line.split(['|', ',']).fold(false, |any, part| {
-            absorb_dated_part(part.trim(), meta) || any
-        })
+        && line
+            .split(['|', ','])
+            // Every part is read, not only up to the first date.
+            .filter(|part| absorb_dated_part(part.trim(), meta))
+            .count()
+            > 0
 }
 
 /// A labelled date (`Published: 12 May 2023`): its year, the submission
@@ -314,9 +320,14 @@ pub fn absorb_ids(line: &str, meta: &mut Meta) -> bool {
     if first.is_some_and(|b| b.is_ascii_alphabetic() && !matches!(b, b'p' | b'd' | b'h')) {
         return false;
     }
-    // `PMCID: PMC3510419  PMID: 23205339`: every id of the line is read.
-    if regex!(r"(?i)^[-•*·]?\s*(?:PMID|PMCID|DOI)\s*[:：]").is_match(line) {
-        for caps in regex!(r"(?i)(?:^|\s)(PMID|PMCID|DOI)\s*[:：]\s*(\S+)").captures_iter(line) {
+    // `PMCID: PMC3510419  PMID: 23205339`: every id of the line is read; the
+    // colon may be missing (`DOI https://doi.org/...`, `DOI 10.6039/...`).
+    if regex!(r"(?i)^[-•*·]?\s*(?:PMID|PMCID|DOI)(?:\s*[:：]|\s+(?:10\.|https?://|PMC\d|\d))")
+        .is_match(line)
+    {
+        for caps in
+            regex!(r"(?i)(?:^|\s)(PMID|PMCID|DOI)(?:\s*[:：]\s*|\s+)(\S+)").captures_iter(line)
+        {
             let value = &caps[2];
             match caps[1].to_ascii_uppercase().as_str() {
                 "PMID" => set_id(&mut meta.pmid, value, |v| {

@@ -45,12 +45,12 @@ pub(super) fn absorb_breadcrumb(line: &str, meta: &mut Meta, vocab: &Vocab) -> b
 /// PubMed's short citation under the title: `Colin M Kincaid et al. Expert
 /// Rev Clin Immunol. 2023 Jun.` (the year may be missing: `BMJ. .`).
 pub(super) fn absorb_short_citation(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
-    if line.len() > 200 || !line.contains(" et al. ") {
+    if line.len() > 200 || memchr::memmem::find(line.as_bytes(), b" et al. ").is_none() {
         return false;
     }
     let Some(caps) = captures(
         regex!(
-            r"^[\p{Lu}][\p{L}.' -]{1,60} et al\. (?P<journal>[A-Z][^.;:]{1,120}?)\.\s*(?:(?P<year>(?:1[89]|20)\d{2})(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?)?\s*\.?$"
+            r"^[^\s\d.,;:][^\d,;:()]{1,60}? et al\. (?P<journal>[A-Z][^.;:]{1,120}?)\.\s*(?:(?P<year>(?:1[89]|20)\d{2})(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?)?\s*\.?$"
         ),
         line,
     ) else {
@@ -252,6 +252,9 @@ pub(super) fn absorb_chinese_citation(line: &str, meta: &mut Meta, vocab: &Vocab
     meta.volume = meta.volume.take().or_else(|| text("vol"));
     meta.issue = meta.issue.take().or_else(|| text("issue"));
     meta.pages = meta.pages.take().or_else(|| text("pages"));
+    if let Some(doi) = find_doi(line) {
+        set_once(&mut meta.doi, doi);
+    }
     true
 }
 
@@ -320,6 +323,19 @@ mod tests {
                 Some("280-286")
             )
         );
+        let m = absorbed(
+            "中华内科杂志, 2020,59(07) : 511-518. DOI: 10.3760/cma.j.cn112138-20200505-00448",
+        );
+        assert_eq!(
+            (m.journal.as_deref(), m.year, m.doi.as_deref()),
+            (
+                Some("中华内科杂志"),
+                Some(2020),
+                Some("10.3760/cma.j.cn112138-20200505-00448")
+            )
+        );
+        let m = absorbed("DOI https://doi.org/10.2147/BTT.S195512");
+        assert_eq!(m.doi.as_deref(), Some("10.2147/BTT.S195512"));
         let m = absorbed("医药导报 2024年3期");
         assert_eq!(
             (m.journal.as_deref(), m.year, m.issue.as_deref()),
