@@ -256,6 +256,18 @@ const PAGES: &[Expected] = &[
 ];
 
 #[test]
+fn a_page_cut_mid_sentence_keeps_its_last_section() {
+    let page = "Abstract\n\nBackground: Adjuvant trastuzumab is used outside trials.\n\n\
+                Methods\n\nWe included all patients with early breast cancer in five hospitals.\n\n\
+                Results\n\nOf 2,684 patients included, 476 (17.7%) had a HER2-pos";
+    let study = studyterm::ingest::ingest_bytes("cut", "cut", page.as_bytes())
+        .expect("a study")
+        .remove(0);
+    assert_eq!(study.sections.len(), 3, "{:?}", study.sections);
+    assert_eq!(study.n_patients, Some(2684));
+}
+
+#[test]
 fn whole_pages_keep_their_ids_and_drug_order() {
     let s = load("14_pmc_logo_page.txt");
     assert_eq!(

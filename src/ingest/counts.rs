@@ -55,6 +55,30 @@ pub fn patients(prose: &Prose, chinese: &[SharedStr], vocab: &Vocab) -> Option<u
             {
                 n += tens;
             }
+            // "7,027 patients", "16 969 beneficiaries", "1 241例": groups of
+            // three digits after a separator go on the number; a group is
+            // read with the number it goes on.
+            let group_of = |k: usize| {
+                let &(prev_at, prev) = tokens.get(k.checked_sub(1)?)?;
+                let &(at, group) = tokens.get(k)?;
+                let joiner = &sentence[prev_at + prev.len()..at];
+                (prev.bytes().all(|b| b.is_ascii_digit())
+                    && group.len() == 3
+                    && group.bytes().all(|b| b.is_ascii_digit())
+                    && matches!(joiner, "," | " " | "\u{a0}" | "\u{2009}" | "\u{202f}"))
+                .then(|| group.parse::<u32>().ok())
+                .flatten()
+            };
+            if word.len() <= 3 && group_of(i).is_some() {
+                continue;
+            }
+            let mut i = i;
+            if word.len() <= 3 {
+                while let Some(group) = group_of(i + 1) {
+                    n = n.saturating_mul(1000).saturating_add(group);
+                    i += 1;
+                }
+            }
             if n == 0 || n > 100_000 {
                 continue;
             }
@@ -64,6 +88,12 @@ pub fn patients(prose: &Prose, chinese: &[SharedStr], vocab: &Vocab) -> Option<u
             else {
                 continue;
             };
+            // "1990–2017. **Participants**": a stop between them, no count.
+            let (end_at, end) = tokens[i];
+            let noun_at = tokens[i + 1 + noun].0;
+            if sentence[end_at + end.len()..noun_at].contains(['.', ':', ';', '(', ')', '*']) {
+                continue;
+            }
             let between = &tokens[i + 1..i + 1 + noun];
             if between
                 .iter()
@@ -91,7 +121,15 @@ pub fn patients(prose: &Prose, chinese: &[SharedStr], vocab: &Vocab) -> Option<u
             if screened {
                 continue;
             }
+            // "Of 2,684 patients included, ...", "Among 254 subjects, ...",
+            // "Out of 39 patients, ...": the whole, opening the sentence.
+            let opens_as_whole = sentence[..at].split_whitespace().count() <= 2
+                && matches!(
+                    last_two.as_str(),
+                    "of" | "among" | "out of" | "of the" | "among the"
+                );
             if !enrolled
+                && !opens_as_whole
                 && vocab
                     .subgroup_cues
                     .iter()
@@ -99,7 +137,7 @@ pub fn patients(prose: &Prose, chinese: &[SharedStr], vocab: &Vocab) -> Option<u
             {
                 continue;
             }
-            let mut score = 1 + sentence_bonus;
+            let mut score = 1 + sentence_bonus + if opens_as_whole { 2 } else { 0 };
             let near: Vec<String> = before
                 .iter()
                 .cloned()
@@ -494,6 +532,30 @@ mod tests {
     }
 
     #[test]
+    fn thousands_and_wholes() {
+        assert_eq!(
+            n("Advice was given to 7,027 patients who were followed."),
+            Some(7027)
+        );
+        assert_eq!(
+            n("A cohort of 16 969 beneficiaries was studied."),
+            Some(16969)
+        );
+        assert_eq!(
+            n("Of 2,684 patients included, 476 (17.7%) had HER2-positive disease."),
+            Some(2684)
+        );
+        assert_eq!(
+            n("Out of 39 patients, two patients discontinued treatment."),
+            Some(39)
+        );
+        assert_eq!(
+            n("England and Wales, 1990–2017. **Participants** Cohort aged 60."),
+            None
+        );
+    }
+
+    #[test]
     fn the_enrolled_are_counted_not_the_screened() {
         assert_eq!(n("Of 96 adolescents screened, 84 were enrolled."), Some(84));
         assert_eq!(
@@ -547,6 +609,15 @@ mod tests {
             )
             .as_deref(),
             Some("randomized controlled trial")
+        );
+        // A review of records is no review.
+        assert_eq!(
+            design_of(
+                "The present study was a retrospective one, wherein a review of the medical records of 39 patients was conducted.",
+                Some(39)
+            )
+            .as_deref(),
+            Some("retrospective case series")
         );
         // A count never makes a series of a study that calls itself a trial.
         assert_eq!(

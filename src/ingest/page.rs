@@ -10,7 +10,7 @@
 use foldhash::HashMap;
 
 use super::lines::{self, MAX_LABEL_LINE};
-use super::{affiliations, bilingual, metadata, paragraphs, sections, title};
+use super::{affiliations, bilingual, metadata, paragraphs, sections, textutil, title};
 use crate::model::{SharedStr, Study};
 use crate::vocab::{LineCues, Vocab, normalize_label};
 
@@ -253,7 +253,17 @@ fn read_english<'a>(
             return;
         }
     }
-    if lines::is_english_prose(line) {
+    // A section's text cut off mid-sentence (a page copied in part) is
+    // still text: it opens with its label, or sits under its heading.
+    let cut_short = || {
+        (labelled
+            || vocab
+                .label_spans(line)
+                .next()
+                .is_some_and(|span| span.start == 0))
+            && textutil::more_words_than(line, 5)
+    };
+    if lines::is_english_prose(line) || cut_short() {
         if !r.english_started && r.before_abstract {
             // Prose above the page's abstract heading is site text.
             return;
