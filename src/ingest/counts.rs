@@ -338,9 +338,32 @@ pub fn design(
     static KINDS_OF_WORK: LazyLock<Words> =
         LazyLock::new(|| Words::whole(&["trial", "trials", "survey", "registry", "guideline"]));
     let mut names_its_kind = KINDS_OF_WORK.any_in(&title.unwrap_or_default().to_lowercase());
+    // "The present review provides evidence ... from nine randomized
+    // controlled trials": a review names the designs of what it reviews.
+    static REVIEW_ITSELF: LazyLock<Words> = LazyLock::new(|| {
+        Words::whole(&[
+            "this review",
+            "present review",
+            "current review",
+            "our review",
+            "this narrative review",
+            "this article reviews",
+            "this paper reviews",
+        ])
+    });
+    let reviews: u64 = vocab
+        .designs
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| crate::model::is_secondary_design(&d.name))
+        .fold(0, |set, (i, _)| set | 1 << i.min(63));
     for (k, (sentence, lower)) in prose.sentences().enumerate() {
         if own[k] {
-            claimed |= vocab.design_cues_in(sentence);
+            let mut here = vocab.design_cues_in(sentence);
+            if REVIEW_ITSELF.any_in(lower) {
+                here &= reviews;
+            }
+            claimed |= here;
             names_its_kind = names_its_kind || KINDS_OF_WORK.any_in(lower);
         }
     }
@@ -609,6 +632,15 @@ mod tests {
             )
             .as_deref(),
             Some("randomized controlled trial")
+        );
+        // A review names the designs of the studies it reviews.
+        assert_eq!(
+            design_of(
+                "The present review provides evidence on secukinumab from nine randomized controlled phase III trials.",
+                None
+            )
+            .as_deref(),
+            Some("review")
         );
         // A review of records is no review.
         assert_eq!(

@@ -126,8 +126,10 @@ fn read_line<'a>(r: &mut Reading<'a>, line: &'a str, vocab: &Vocab) {
     }
     let scripts = bilingual::scripts(line);
     let (chinese, han) = (scripts.is_chinese(), scripts.han);
-    if is_publication_type(&lower) && (!r.body_started() || r.in_trailer) {
-        r.publication_types.push(lower);
+    // PubMed lists them as bullets under `Publication types`.
+    let bare = lower.trim_start_matches(['•', '-', '*', '·', ' ']);
+    if is_publication_type(bare) && (!r.body_started() || r.in_trailer) {
+        r.publication_types.push(bare.to_owned());
         return;
     }
     if r.in_trailer {
