@@ -327,10 +327,12 @@ pub fn design(
     let in_title = vocab.design_cues_in(title.unwrap_or_default());
     let mut claimed = 0;
     let own = prose.flag_sentences(
-        SELF_REFERENCE
-            .starts(&prose.lower)
-            .chain(prose.text.match_indices("本研究").map(|(i, _)| i))
-            .chain(prose.text.match_indices("本文").map(|(i, _)| i)),
+        SELF_REFERENCE.starts(&prose.lower).chain(
+            // This study, this paper, its aim and methods, our hospital.
+            ["本研究", "本文", "目的", "方法", "本院", "我院"]
+                .iter()
+                .flat_map(|w| prose.text.match_indices(w).map(|(i, _)| i)),
+        ),
     );
     // A study that names itself a kind of work this vocabulary does not
     // tell apart ("this trial", "our analysis") is no case series for its
@@ -641,6 +643,19 @@ mod tests {
             )
             .as_deref(),
             Some("review")
+        );
+        // The Chinese abstract's aim and methods say what the study is.
+        assert_eq!(
+            design_of("目的:系統評價利妥昔單抗與肺炎發生的相關性。", None).as_deref(),
+            Some("systematic review")
+        );
+        assert_eq!(
+            design_of(
+                "方法:将82例患者采用随机数表法分为对照组与观察组。",
+                Some(82)
+            )
+            .as_deref(),
+            Some("randomized controlled trial")
         );
         // A review of records is no review.
         assert_eq!(
