@@ -260,11 +260,39 @@ fn a_page_cut_mid_sentence_keeps_its_last_section() {
     let page = "Abstract\n\nBackground: Adjuvant trastuzumab is used outside trials.\n\n\
                 Methods\n\nWe included all patients with early breast cancer in five hospitals.\n\n\
                 Results\n\nOf 2,684 patients included, 476 (17.7%) had a HER2-pos";
-    let study = studyterm::ingest::ingest_bytes("cut", "cut", page.as_bytes())
-        .expect("a study")
-        .remove(0);
+    let study = parse(page);
     assert_eq!(study.sections.len(), 3, "{:?}", study.sections);
     assert_eq!(study.n_patients, Some(2684));
+}
+
+fn parse(page: &str) -> Study {
+    studyterm::ingest::ingest_bytes("page", "page", page.as_bytes())
+        .expect("a study")
+        .remove(0)
+}
+
+#[test]
+fn another_articles_title_and_widgets_are_not_the_title() {
+    // The shape of a publisher's page: links to the next article with its
+    // title, a posted date under its label, a widget credit line.
+    let s = parse(
+        "Next Article in Journal\nNeuroimaging Studies of Consciousness: A Meta-Analytic Evaluation\n\
+         Statistics from Altmetric.com\n\
+         Methotrexate in Early Rheumatoid Arthritis: A Treat-to-Target Cohort\n\
+         Posted:\n\n10 October 2024\n\nAbstract\n\n\
+         Background: We followed 120 patients with early rheumatoid arthritis given methotrexate for two years.",
+    );
+    assert_eq!(
+        s.title.as_str(),
+        "Methotrexate in Early Rheumatoid Arthritis: A Treat-to-Target Cohort"
+    );
+    assert_eq!(s.year, Some(2024));
+    // A citation shown as BibTeX gives the title.
+    let s = parse(
+        "@article{Smith2019,\n  title={Pemphigus: a treatment update.},\n  author={Smith, J},\n}\n\n\
+         Pemphigus is a rare autoimmune blistering disease treated with rituximab and glucocorticoids.",
+    );
+    assert_eq!(s.title.as_str(), "Pemphigus: a treatment update");
 }
 
 #[test]

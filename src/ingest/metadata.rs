@@ -217,12 +217,16 @@ pub fn absorb_date(line: &str, meta: &mut Meta) -> bool {
     if absorb_dated_part(line, meta) {
         return true;
     }
-    // A bare date line (`2013-08-29`, aggregators' publication date).
+    // A bare date line (`2013-08-29`, `10 October 2024`, `May 15, 2023`):
+    // an aggregator's publication date, or the value under `Posted:`.
     if let Some(caps) = captures(
-        regex!(r"^((?:19|20)\d{2})[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"),
+        regex!(
+            r"(?i)^(?:((?:19|20)\d{2})[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s+((?:19|20)\d{2})|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s+\d{1,2},\s+((?:19|20)\d{2}))\.?$"
+        ),
         line.trim(),
-    ) {
-        meta.fallback_year = meta.fallback_year.or_else(|| caps[1].parse().ok());
+    ) && let Some(year) = caps.iter().skip(1).flatten().next()
+    {
+        meta.fallback_year = meta.fallback_year.or_else(|| year.as_str().parse().ok());
         return true;
     }
     // Dates in a strip: `Article: 2230685 | Received 23 Mar 2023, Accepted 09

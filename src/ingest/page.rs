@@ -45,6 +45,9 @@ struct Reading<'a> {
     before_abstract: bool,
     /// The paragraph before this one, furniture included.
     previous: Option<&'a str>,
+    /// The line before was "Next Article in Journal": this one is that
+    /// article's title.
+    other_article: bool,
     /// Publication types a PubMed page lists (`Review`, `Randomized
     /// Controlled Trial`) above the title or under `Publication types`.
     publication_types: Vec<String>,
@@ -115,6 +118,21 @@ fn read_line<'a>(r: &mut Reading<'a>, line: &'a str, vocab: &Vocab) {
     } else {
         String::new()
     };
+    // "Next Article in Journal" / its title: another article's.
+    if std::mem::take(&mut r.other_article) {
+        return;
+    }
+    if lower.starts_with("next article in ") || lower.starts_with("previous article in ") {
+        r.other_article = true;
+        return;
+    }
+    // A citation shown as BibTeX: `title={Pemphigus: a treatment update.},`.
+    if let Some(caps) = regex!(r#"^\s*title\s*=\s*[{"]+(.+?)[}"]+,?\s*$"#).captures(line)
+        && let Some(title) = caps.get(1)
+    {
+        add_header(r, &line[title.range()]);
+        return;
+    }
     let cues = LineCues::new(line, vocab);
     if let Some(field) = r.pending_block.take()
         && !lines::is_furniture(line, &lower, &cues, vocab)

@@ -43,7 +43,13 @@ fn scored(line: &str, repeats: usize, floor: Option<i32>) -> i32 {
             .next()
             .is_some_and(|span| span.start == 0)
     };
-    if !(3..=40).contains(&words) || labelled() || has_sentence_break(line) {
+    // A bullet opens a list item or a menu entry (`- Split View`), never a
+    // title.
+    if !(3..=40).contains(&words)
+        || line.starts_with(['-', '•', '*', '·'])
+        || labelled()
+        || has_sentence_break(line)
+    {
         return -10;
     }
     let mut score = 0;
@@ -174,16 +180,24 @@ fn scored(line: &str, repeats: usize, floor: Option<i32>) -> i32 {
 }
 
 /// A sentence ends inside the line: a lower-case letter or `)`, a full
-/// stop, white space and a capital (`... remission. Tofacitinib ...`).
+/// stop, white space and a capital (`... remission. Tofacitinib ...`). A
+/// subtitle that names the design (`... Type-2 Diabetes. A Systematic Review
+/// and Meta-Analysis`) is no sentence.
 fn has_sentence_break(line: &str) -> bool {
     let bytes = line.as_bytes();
     memchr::memchr_iter(b'.', bytes).any(|dot| {
         let after = &line[dot + 1..];
         let rest = after.trim_start();
+        // `vs.`, `et al.`: abbreviations, not stops.
+        let word = line[..dot].rsplit([' ', '(']).next().unwrap_or_default();
         dot > 0
             && matches!(bytes[dot - 1], b'a'..=b'z' | b')')
+            && !matches!(word, "vs" | "al" | "e.g" | "i.e" | "approx" | "ca" | "cf")
             && rest.len() < after.len()
             && rest.starts_with(|c: char| c.is_ascii_uppercase())
+            && !(word_count_upto(rest, 13) <= 12
+                && Vocab::builtin().design_cues_in(rest.trim_end_matches('.')) != 0
+                && !rest.trim_end_matches('.').contains(". "))
     })
 }
 
@@ -196,6 +210,21 @@ fn chinese_title_score(line: &str) -> i32 {
 /// An author list: comma-separated personal names, with affiliation marks
 /// (`Smith J(1)`, `Jane A Smith 1`, `Min Zhao1*`, `MD, PhD a`) allowed.
 pub fn is_author_list(line: &str) -> bool {
+    // Chinese names, two to four characters each, set apart by spaces
+    // (`黃曉碧 趙勝 鄭麗云`), a mark or number allowed after each.
+    let chinese_names = || {
+        let names: Vec<&str> = line.split_whitespace().collect();
+        names.len() >= 2
+            && names.iter().all(|name| {
+                let name =
+                    name.trim_end_matches(|c: char| c.is_ascii_digit() || "*,†‡".contains(c));
+                let han = name.chars().filter(|&c| textutil::is_han(c)).count();
+                (2..=4).contains(&han) && han == name.chars().count()
+            })
+    };
+    if !line.is_ascii() && chinese_names() {
+        return true;
+    }
     if memchr::memchr2(b',', b';', line.as_bytes()).is_none() {
         // One author, marked as PubMed marks them: `Nguyen T(1).`
         return line.ends_with(").")
@@ -323,6 +352,18 @@ pub fn resolve_header(lines: &[HeaderLine<'_>], journal: Option<&str>, vocab: &V
         }
     }
     header.title = best.map(|(_, t)| {
+        // An abstract's or a chapter's number is not the title's:
+        // `1116. Comparison of ...`, `9. Intravenous Immunoglobulin ...`.
+        let t = match t.split_once(". ") {
+            Some((number, rest))
+                if (1..=5).contains(&number.len())
+                    && number.bytes().all(|b| b.is_ascii_digit())
+                    && rest.starts_with(|c: char| c.is_uppercase()) =>
+            {
+                rest
+            }
+            _ => t,
+        };
         let t = textutil::squeeze(t.trim_end_matches('.'));
         textutil::recase_if_shouting(&t, vocab)
     });
@@ -417,6 +458,9 @@ mod tests {
         ));
         // One author, with PubMed's affiliation mark; a group with digits.
         assert!(is_author_list("Nguyen T(1)."));
+        assert!(is_author_list("黃曉碧 趙勝 鄭麗云 祁曉慧"));
+        assert!(is_author_list("王丽1  张伟2  李明1"));
+        assert!(!is_author_list("托法替布治疗斑秃的短期疗效与安全性"));
         assert!(is_author_list("Van Der Berg JP(2)."));
         assert!(!is_author_list("Tofacitinib works(1)."));
         assert!(!is_author_list("Results (1)."));
@@ -427,6 +471,23 @@ mod tests {
         assert!(is_author_list(
             "King B(1), Li W(2); ALLEGRO 2b/3 Investigators."
         ));
+    }
+
+    #[test]
+    fn titles_of_real_pages() {
+        assert!(is_title_like(
+            "SGLT2 Inhibitors vs. GLP-1 Receptor Agonists in Reducing Heart Failure Hospitalizations in Type-2 Diabetes. A Systematic Review and Meta-Analysis"
+        ));
+        assert!(!is_title_like("- Split View of the article"));
+        let lines = [HeaderLine {
+            text: "1116. Comparison of Short-Course Versus Prolonged-Course Antimicrobial Therapy",
+            repeats: 1,
+        }];
+        let header = resolve_header(&lines, None, Vocab::builtin());
+        assert_eq!(
+            header.title.as_deref(),
+            Some("Comparison of Short-Course Versus Prolonged-Course Antimicrobial Therapy")
+        );
     }
 
     #[test]
