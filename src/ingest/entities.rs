@@ -98,7 +98,10 @@ pub fn extract(study: &Study, title: Option<&str>, prose: &Prose, vocab: &Vocab)
                         abbreviations.push((abbr, m.entry));
                     }
                 }
-                Kind::AdverseEvent if !negated(text, m.start, vocab) => events.add(m.entry, 1),
+                Kind::AdverseEvent if !negated(text, m.start, vocab) => {
+                    events.add(m.entry, 1);
+                    events.mark(m.entry, place);
+                }
                 _ => {}
             }
         }
@@ -119,7 +122,20 @@ pub fn extract(study: &Study, title: Option<&str>, prose: &Prose, vocab: &Vocab)
         drug_counts,
         drugs,
         doses,
-        conditions: salient_conditions(&conditions, lexicon),
+        conditions: {
+            let mut found = salient_conditions(&conditions, lexicon);
+            // A study of an event ("Rituximab and the risk of pneumonia",
+            // "Apixaban for venous thromboembolism") names it where others
+            // name a disease.
+            if found.is_empty() {
+                found = events
+                    .headline
+                    .iter()
+                    .map(|&e| SharedStr::interned(&lexicon.adverse_events[e].name))
+                    .collect();
+            }
+            found
+        },
         adverse_events: events
             .order
             .iter()
@@ -396,6 +412,18 @@ mod tests {
              Staphylococcus aureus carriers; cholesterol fell.",
         );
         assert_eq!(drugs, ["obinutuzumab"]);
+    }
+
+    #[test]
+    fn a_study_of_an_event_is_about_it() {
+        let study = Study {
+            english: vec!["We compared apixaban with enoxaparin in 5395 patients.".into()],
+            ..Study::default()
+        };
+        let title = "Oral apixaban for the treatment of acute venous thromboembolism";
+        let prose = body_prose(&study, Some(title));
+        let found = extract(&study, Some(title), &prose, Vocab::builtin());
+        assert_eq!(found.conditions, ["venous thromboembolism"]);
     }
 
     #[test]
