@@ -111,7 +111,23 @@ fn is_publication_type(lower: &str) -> bool {
     )
 }
 
+/// A line written twice over, as a logo's text and the name beside it
+/// (`Indian Journal of PsychiatryIndian Journal of Psychiatry`): once.
+fn once<'a>(line: &'a str) -> &'a str {
+    let half = line.len() / 2;
+    if line.len() >= 8
+        && line.len() % 2 == 0
+        && line.is_char_boundary(half)
+        && line[..half] == line[half..]
+    {
+        &line[..half]
+    } else {
+        line
+    }
+}
+
 fn read_line<'a>(r: &mut Reading<'a>, line: &'a str, vocab: &Vocab) {
+    let line = once(line);
     // Labels, headings and furniture are short; long lines are prose.
     let lower = if line.len() <= MAX_LABEL_LINE {
         normalize_label(line)
@@ -380,4 +396,17 @@ impl Study {
 fn dedupe(items: &mut Vec<String>) {
     let mut seen = std::collections::HashSet::new();
     items.retain(|i| seen.insert(i.to_lowercase()));
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_line_written_twice_is_read_once() {
+        assert_eq!(
+            super::once("Indian Journal of PsychiatryIndian Journal of Psychiatry"),
+            "Indian Journal of Psychiatry"
+        );
+        assert_eq!(super::once("abcabc"), "abcabc");
+        assert_eq!(super::once("Tofacitinib"), "Tofacitinib");
+    }
 }

@@ -108,7 +108,15 @@ pub(super) fn absorb_locator(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool
     .iter()
     .filter(|&&f| f)
     .count();
-    if found < 2 || lines_like_prose(line) {
+    // `Arthritis & Rheumatism, Volume 62,`: a journal and its volume alone.
+    let volume_alone = found == 1
+        && !textutil::more_words_than(line, 8)
+        && volume.as_ref().and_then(|c| c.get(0)).is_some_and(|m| {
+            line[m.end()..]
+                .trim_matches([',', '.', ' ', ';'])
+                .is_empty()
+        });
+    if (found < 2 && !volume_alone) || lines_like_prose(line) {
         return false;
     }
     let first = [volume.as_ref(), issue.as_ref(), year.as_ref()]
@@ -122,6 +130,13 @@ pub(super) fn absorb_locator(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool
         .trim()
         .trim_end_matches([',', '.', '|', '-', ':', ' ', '\u{3000}'])
         .trim();
+    // `The Pediatric Infectious Disease Journal: December 2018 - Volume 37`:
+    // the month before the year is the date's.
+    let journal = regex!(
+        r"(?i)[\s,:;-]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?(?:\s+\d{1,2})?$"
+    )
+    .find(journal)
+    .map_or(journal, |m| journal[..m.start()].trim());
     // A publisher's citation names authors and title first: `Cheng MP, ...,
     // Adjunctive Daptomycin ...: A Randomized Trial, Clinical Infectious
     // Diseases, Volume 72, ...`; the journal is the part before the locator.
@@ -158,7 +173,8 @@ pub(super) fn absorb_locator(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool
 /// locator label or a publication notice (`Open AccessPublished:September
 /// 01`, `Pages 159-166 | Received 21 Nov`, `Year`).
 fn plausible_journal(text: &str) -> bool {
-    !regex!(r"(?i)(?:^|[^a-z])(?:published|received|accepted|pages?|year|volume|issue|open access|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)(?:[^a-z]|$)")
+    // Notices glued to other words too (`Open AccessPublished:`).
+    !regex!(r"(?i)published|received|accepted|open access|(?:^|[^a-z])(?:pages?|year|volume|issue|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)(?:[^a-z]|$)")
         .is_match(text)
 }
 
@@ -303,6 +319,26 @@ mod tests {
     use super::super::{Meta, absorb, absorb_date};
     use crate::model::Study;
     use crate::vocab::{LineCues, Vocab};
+
+    #[test]
+    fn journals_before_a_date_or_a_volume_alone() {
+        let m = absorbed(
+            "The Pediatric Infectious Disease Journal: December 2018 - Volume 37 - Issue 12 - p 1227–1234",
+        );
+        assert_eq!(
+            (m.journal.as_deref(), m.year, m.volume.as_deref()),
+            (
+                Some("The Pediatric Infectious Disease Journal"),
+                Some(2018),
+                Some("37")
+            )
+        );
+        let m = absorbed("Arthritis & Rheumatism, Volume 62,");
+        assert_eq!(
+            (m.journal.as_deref(), m.volume.as_deref()),
+            (Some("Arthritis & Rheumatism"), Some("62"))
+        );
+    }
 
     #[test]
     fn chinese_citation_forms() {
