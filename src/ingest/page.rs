@@ -113,10 +113,10 @@ fn is_publication_type(lower: &str) -> bool {
 
 /// A line written twice over, as a logo's text and the name beside it
 /// (`Indian Journal of PsychiatryIndian Journal of Psychiatry`): once.
-fn once<'a>(line: &'a str) -> &'a str {
+fn once(line: &str) -> &str {
     let half = line.len() / 2;
     if line.len() >= 8
-        && line.len() % 2 == 0
+        && line.len().is_multiple_of(2)
         && line.is_char_boundary(half)
         && line[..half] == line[half..]
     {
