@@ -72,9 +72,13 @@ pub struct Ingested {
 /// Parses one file's bytes with the reader its content calls for: a pasted
 /// page, or a MEDLINE, PubMed XML or RIS export of several records.
 pub fn ingest_file(id: &str, source: &str, bytes: &[u8]) -> Result<Ingested, IngestError> {
-    let decoded = decode::decode(bytes)?;
+    let mut decoded = decode::decode(bytes)?;
     let vocab = crate::vocab::Vocab::builtin();
     let mut out = Ingested::default();
+    // A MEDLINE record copied without its line breaks is read as one.
+    if let Some(text) = medline::unflatten(&decoded.text) {
+        decoded.text = std::borrow::Cow::Owned(text);
+    }
     let kind = records::detect(&decoded.text);
     let (format, fields) = match kind {
         records::Kind::Page => {

@@ -5,6 +5,48 @@
 use super::bilingual::is_chinese;
 use super::records::{Fields, add_keywords, mesh_heading, year_of};
 
+/// A MEDLINE record whose line breaks were lost (a page's "download
+/// citation" copied as one paragraph: `PT - JOURNAL ARTICLE AU - ... TI -
+/// ... AB - ...`), laid out again one tag a line. None when the text is not
+/// one: it must open with a tag and hold a title and three more tags.
+pub fn unflatten(text: &str) -> Option<String> {
+    let text = text.trim();
+    let tag = regex!(
+        r"(?:^|\s)(PMID|OWN|STAT|DCOM|LR|IS|VI|IP|DP|TI|PG|LID|AB|FAU|AU|AUID|AD|LA|PT|DEP|PL|TA|JT|JID|SB|MH|OT|OTO|EDAT|MHDA|CRDT|PHST|AID|PST|SO|CI|COIS|TT|OAB|OABL|GR|CN|4099|4100) {1,2}- "
+    );
+    // Checked on the first bytes alone: most files are no such record.
+    let head = &text.as_bytes()[..text.len().min(8)];
+    let letters = head
+        .iter()
+        .take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        .count();
+    let opens = (2..=4).contains(&letters)
+        && (head[letters..].starts_with(b" - ") || head[letters..].starts_with(b"  - "));
+    if !opens || memchr::memchr(b'\n', text.as_bytes()).is_some() {
+        return None;
+    }
+    let tags: Vec<regex::Captures<'_>> = tag.captures_iter(text).collect();
+    if tags.len() < 4 || !tags.iter().any(|c| &c[1] == "TI") {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + tags.len() * 8);
+    for (i, caps) in tags.iter().enumerate() {
+        let (Some(whole), Some(name)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
+        let end = tags
+            .get(i + 1)
+            .and_then(|c| c.get(0))
+            .map_or(text.len(), |m| m.start());
+        out.push_str(&format!(
+            "{:<4}- {}\n",
+            name.as_str(),
+            text[whole.end()..end].trim()
+        ));
+    }
+    Some(out)
+}
+
 /// Records as (tag, value) lists, continuation lines joined.
 pub fn records(text: &str) -> Vec<Vec<(String, String)>> {
     let mut out: Vec<Vec<(String, String)>> = Vec::new();
@@ -93,6 +135,21 @@ pub fn fields(record: &[(String, String)]) -> Fields {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_record_without_its_line_breaks_is_laid_out_again() {
+        let flat = "PT - JOURNAL ARTICLE AU - Lind, Marcus TI - Outcomes with SGLT2 Inhibitors: A Cohort Study AID - 10.1101/2022.07.28.22278158 DP - 2022 Jan 01 TA - medRxiv AB - Introduction We followed 57,264 patients.";
+        let text = unflatten(flat).unwrap();
+        let records = records(&text);
+        assert_eq!(records.len(), 1);
+        let f = fields(&records[0]);
+        assert_eq!(
+            f.title.as_deref(),
+            Some("Outcomes with SGLT2 Inhibitors: A Cohort Study")
+        );
+        assert_eq!(f.journal.as_deref(), Some("medRxiv"));
+        assert!(unflatten("Tofacitinib TI - is not a record").is_none());
+    }
 
     #[test]
     fn continuation_lines_join_and_records_split() {

@@ -33,6 +33,7 @@ pub fn detect(text: &str) -> Kind {
         Kind::PubmedXml
     } else if start.starts_with("PMID-")
         || (start.contains("\nPMID- ") && start.contains("\nTI  - "))
+        || (opens_with_tag(start) && start.contains("\nTI  - ") && !is_ris(start))
     {
         Kind::Medline
     } else if is_ris(start) {
@@ -42,6 +43,17 @@ pub fn detect(text: &str) -> Kind {
     } else {
         Kind::Page
     }
+}
+
+/// A MEDLINE tag line opens the text (`PT  - `, `OWN - `).
+fn opens_with_tag(start: &str) -> bool {
+    let bytes = start.as_bytes();
+    bytes.len() > 6
+        && bytes[4..6] == *b"- "
+        && bytes[..4]
+            .iter()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b' ')
+        && bytes[0].is_ascii_uppercase()
 }
 
 /// RIS opens with `TY  - `, after at most a header of `Name: value` lines
@@ -310,6 +322,18 @@ mod tests {
         // Not a notice: inside a sentence, or a trial arm "(c)".
         let kept = "The © symbol appears here. Arm (c) received placebo.";
         assert_eq!(strip_copyright(kept), kept);
+    }
+
+    #[test]
+    fn medline_is_told_by_any_opening_tag() {
+        assert_eq!(
+            detect("OWN - ERIC\nTI  - Tofacitinib in alopecia\nAB  - Twelve patients."),
+            Kind::Medline
+        );
+        assert_eq!(
+            detect("TY  - JOUR\nTI  - Tofacitinib in alopecia\nER  - "),
+            Kind::Ris
+        );
     }
 
     #[test]
