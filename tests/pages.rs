@@ -296,6 +296,20 @@ fn another_articles_title_and_widgets_are_not_the_title() {
 }
 
 #[test]
+fn a_label_without_a_value_leaves_the_abstract() {
+    // "Published online" with its date missing: the next paragraph is the
+    // abstract, not a date.
+    let s = parse(
+        "Vesicular Eczema After Intravenous Immunoglobulin for Stevens-Johnson Syndrome\n\
+         Published online\n\n\
+         Stevens-Johnson syndrome is one of the most severe eruptions in children. \
+         We report a case of a vesicular eruption after intravenous immunoglobulin in a 6-year-old boy.",
+    );
+    assert_eq!(s.sections.len(), 1);
+    assert_eq!(s.design.as_deref(), Some("case report"));
+}
+
+#[test]
 fn whole_pages_keep_their_ids_and_drug_order() {
     let s = load("14_pmc_logo_page.txt");
     assert_eq!(

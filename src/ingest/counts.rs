@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use foldhash::HashMap;
 
-use super::textutil::{Prose, words_before};
+use super::textutil::{Prose, word_count_upto, words_before};
 use crate::model::SharedStr;
 use crate::swar;
 use crate::vocab::{Vocab, Words};
@@ -359,8 +359,51 @@ pub fn design(
         .enumerate()
         .filter(|(_, d)| crate::model::is_secondary_design(&d.name))
         .fold(0, |set, (i, _)| set | 1 << i.min(63));
+    // A sentence under a Methods or Design label, or a short one that names
+    // a design and says nothing of it ("Prospective observational cohort
+    // study at 22 centres.", not "A previous trial showed benefit."), states
+    // this study's design too.
+    static SAYS: LazyLock<Words> = LazyLock::new(|| {
+        Words::whole(&[
+            "is",
+            "are",
+            "was",
+            "were",
+            "has",
+            "have",
+            "had",
+            "showed",
+            "shown",
+            "shows",
+            "found",
+            "demonstrated",
+            "suggest",
+            "suggested",
+            "reported",
+            "proved",
+            "proven",
+        ])
+    });
+    let states_design = |lower: &str| {
+        let lower = lower.trim_start();
+        [
+            "methods",
+            "design",
+            "study design",
+            "materials and methods",
+            "patients and methods",
+        ]
+        .iter()
+        .any(|label| {
+            lower.starts_with(label)
+                && !lower
+                    .as_bytes()
+                    .get(label.len())
+                    .is_some_and(u8::is_ascii_alphabetic)
+        }) || (word_count_upto(lower, 13) <= 12 && !SAYS.any_in(lower))
+    };
     for (k, (sentence, lower)) in prose.sentences().enumerate() {
-        if own[k] {
+        if own[k] || states_design(lower) {
             let mut here = vocab.design_cues_in(sentence);
             if REVIEW_ITSELF.any_in(lower) {
                 here &= reviews;
@@ -666,10 +709,25 @@ mod tests {
             .as_deref(),
             Some("retrospective case series")
         );
-        // A count never makes a series of a study that calls itself a trial.
+        // A design named in a sentence of its own is this study's.
+        assert_eq!(
+            design_of(
+                "Prospective observational cohort study at 22 centres. 300 patients received vedolizumab.",
+                Some(300)
+            )
+            .as_deref(),
+            Some("cohort study")
+        );
+        // A count never makes a series of a study that says it is another
+        // kind of work; a trial that says nothing of randomisation is not
+        // randomised.
+        assert_eq!(
+            design_of("In this survey, 8 patients answered.", Some(8)).as_deref(),
+            None
+        );
         assert_eq!(
             design_of("In this trial, 8 patients received IVIG.", Some(8)).as_deref(),
-            None
+            Some("non-randomized trial")
         );
     }
 

@@ -150,7 +150,11 @@ fn read_line<'a>(r: &mut Reading<'a>, line: &'a str, vocab: &Vocab) {
         return;
     }
     let cues = LineCues::new(line, vocab);
+    // A value is short: a label with none ("Published online" and the
+    // abstract after it) leaves the next paragraph alone.
+    let value_fits = |field: &str| matches!(field, "authors" | "keywords") || line.len() <= 150;
     if let Some(field) = r.pending_block.take()
+        && value_fits(&field)
         && !lines::is_furniture(line, &lower, &cues, vocab)
         && !vocab.block_labels.contains_key(&lower)
         && (field != "authors" || title::is_author_list(line))
