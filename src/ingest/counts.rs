@@ -234,10 +234,12 @@ pub fn patients(prose: &Prose, chinese: &[SharedStr], vocab: &Vocab) -> Option<u
         }
     }
     if votes.is_empty() {
-        let counted = regex!(r"(\d+)\s*(?:例|名|位)");
+        // `1 241例`: thousands may be set apart.
+        let counted = regex!(r"(\d{1,3}(?:[ ,，]\d{3})+|\d+)\s*(?:例|名|位)");
         for p in chinese {
             for caps in counted.captures_iter(p) {
-                if let Ok(n) = caps[1].parse::<u32>() {
+                let digits: String = caps[1].chars().filter(char::is_ascii_digit).collect();
+                if let Ok(n) = digits.parse::<u32>() {
                     *votes.entry(n).or_default() += 1;
                 }
             }
@@ -620,6 +622,18 @@ mod tests {
         assert_eq!(
             n("England and Wales, 1990–2017. **Participants** Cohort aged 60."),
             None
+        );
+    }
+
+    #[test]
+    fn chinese_counts_with_thousands_set_apart() {
+        assert_eq!(
+            patients(
+                &Prose::new(String::new()),
+                &["回顾性分析1 241例非小细胞肺癌患者资料。".into()],
+                Vocab::builtin()
+            ),
+            Some(1241)
         );
     }
 

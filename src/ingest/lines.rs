@@ -61,6 +61,13 @@ pub fn heading<'v>(line: &str, lower: &str, vocab: &'v Vocab) -> Option<Heading<
         return None;
     }
     debug_assert_eq!(lower, crate::vocab::normalize_label(line));
+    // Some journals stop their headings: `Methods.`, `Results.`.
+    let (line, lower) = match (line.strip_suffix('.'), lower.strip_suffix('.')) {
+        (Some(bare), Some(bare_lower)) if vocab.normalized_label(bare_lower).is_some() => {
+            (bare, bare_lower)
+        }
+        _ => (line, lower),
+    };
     // Full-text headings are numbered: `1. Introduction`, `2 Methods`,
     // `3.1 Patients`; the number is read past when only that makes a label.
     let (line, key, numbered) = match vocab.normalized_label(lower) {
@@ -165,6 +172,14 @@ pub fn is_chinese_title(line: &str, han: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings_with_a_stop() {
+        let v = Vocab::builtin();
+        let read = |line: &str| heading(line, &crate::vocab::normalize_label(line), v);
+        assert_eq!(read("Results.").and_then(|h| h.group), Some("Results"));
+        assert!(read("Results were good.").is_none());
+    }
 
     #[test]
     fn references_are_furniture() {
