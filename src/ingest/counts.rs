@@ -288,6 +288,25 @@ fn tokenize(sentence: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// Where a Chinese text speaks of its own study: this study, this paper,
+/// its aim and methods, our hospital. An English text has none and is not
+/// searched.
+fn chinese_self_reference(text: &str) -> Vec<usize> {
+    static MARKS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+        ["本研究", "本文", "目的", "方法", "本院", "我院"]
+            .iter()
+            .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+            .collect()
+    });
+    if text.is_ascii() {
+        return Vec::new();
+    }
+    MARKS
+        .iter()
+        .flat_map(|m| m.find_iter(text.as_bytes()))
+        .collect()
+}
+
 /// The design: a named design the text claims for itself (in the title, or
 /// in a sentence about "this"/"we"/"our" work), a review when it calls
 /// itself one, else a case report or series from the patient count.
@@ -329,12 +348,9 @@ pub fn design(
     let in_title = vocab.design_cues_in(title.unwrap_or_default());
     let mut claimed = 0;
     let own = prose.flag_sentences(
-        SELF_REFERENCE.starts(&prose.lower).chain(
-            // This study, this paper, its aim and methods, our hospital.
-            ["本研究", "本文", "目的", "方法", "本院", "我院"]
-                .iter()
-                .flat_map(|w| prose.text.match_indices(w).map(|(i, _)| i)),
-        ),
+        SELF_REFERENCE
+            .starts(&prose.lower)
+            .chain(chinese_self_reference(&prose.text)),
     );
     // A study that names itself a kind of work this vocabulary does not
     // tell apart ("this trial", "our analysis") is no case series for its
