@@ -257,24 +257,36 @@ impl Vocab {
     /// The designs (indices into `designs`) whose cues occur in `text`, as
     /// a bit set.
     pub fn design_cues_in(&self, text: &str) -> u64 {
+        self.design_cue_places(text)
+            .fold(0, |set, (_, bit)| set | bit)
+    }
+
+    /// Where design cues start in `text`, in the order they end, each with its
+    /// design's bit. A cue ends where a word ends ("we review" is not in "we
+    /// reviewed") and starts where one starts ("randomized controlled" is
+    /// not in "non-randomized controlled" nor "nonrandomized controlled").
+    pub fn design_cue_places<'t>(
+        &'t self,
+        text: &'t str,
+    ) -> impl Iterator<Item = (usize, u64)> + 't {
         let bytes = text.as_bytes();
-        // A cue ends where a word ends: "we review" is not in "we reviewed";
-        // and starts where one starts: "randomized controlled" is not in
-        // "non-randomized controlled" nor "nonrandomized controlled".
-        let word_end = |end: usize| {
+        let word_end = move |end: usize| {
             !(bytes[end - 1].is_ascii_alphabetic()
                 && bytes.get(end).is_some_and(u8::is_ascii_alphabetic))
         };
-        let word_start = |start: usize| {
+        let word_start = move |start: usize| {
             !(bytes[start].is_ascii_alphabetic()
                 && start > 0
                 && (bytes[start - 1].is_ascii_alphabetic() || bytes[start - 1] == b'-'))
         };
         self.design_cues
             .find_overlapping_iter(text)
-            .filter(|m| word_end(m.end()) && word_start(m.start()))
-            .fold(0, |set, m| {
-                set | 1 << self.design_of_cue[m.pattern().as_usize()].min(63)
+            .filter(move |m| word_end(m.end()) && word_start(m.start()))
+            .map(|m| {
+                (
+                    m.start(),
+                    1 << self.design_of_cue[m.pattern().as_usize()].min(63),
+                )
             })
     }
 

@@ -420,14 +420,19 @@ pub fn design(
                     .is_some_and(u8::is_ascii_alphabetic)
         }) || (word_count_upto(lower, 13) <= 12 && !SAYS.any_in(lower))
     };
-    for (k, (sentence, lower)) in prose.sentences().enumerate() {
-        if own[k] || states_design(lower) {
-            let mut here = vocab.design_cues_in(sentence);
-            if REVIEW_ITSELF.any_in(lower) {
-                here &= reviews;
-            }
-            claimed |= here;
-            names_its_kind = names_its_kind || KINDS_OF_WORK.any_in(lower);
+    // One scan of the whole text for each word set, each place then given
+    // to its sentence: cheaper than scanning sentence by sentence.
+    let named_in = prose.design_cues_by_sentence(vocab);
+    let kinds = prose.flag_sentences(KINDS_OF_WORK.starts(&prose.lower));
+    let reviewing = prose.flag_sentences(REVIEW_ITSELF.starts(&prose.lower));
+    for (k, (_, lower)) in prose.sentences().enumerate() {
+        names_its_kind |= own[k] && kinds[k];
+        if named_in[k] != 0 && (own[k] || states_design(lower)) {
+            claimed |= if reviewing[k] {
+                named_in[k] & reviews
+            } else {
+                named_in[k]
+            };
         }
     }
     let retrospective = vocab.retrospective_cues.any_in(&prose.lower);

@@ -45,12 +45,15 @@ pub(super) fn absorb_breadcrumb(line: &str, meta: &mut Meta, vocab: &Vocab) -> b
 /// PubMed's short citation under the title: `Colin M Kincaid et al. Expert
 /// Rev Clin Immunol. 2023 Jun.` (the year may be missing: `BMJ. .`).
 pub(super) fn absorb_short_citation(line: &str, meta: &mut Meta, vocab: &Vocab) -> bool {
-    if line.len() > 200 || memchr::memmem::find(line.as_bytes(), b" et al. ").is_none() {
+    // The first author's name is short (up to 60 bytes before "et al.").
+    if line.len() > 200
+        || memchr::memmem::find(line.as_bytes(), b" et al. ").is_none_or(|at| at > 61)
+    {
         return false;
     }
     let Some(caps) = captures(
         regex!(
-            r"^[^\s\d.,;:][^\d,;:()]{1,60}? et al\. (?P<journal>[A-Z][^.;:]{1,120}?)\.\s*(?:(?P<year>(?:1[89]|20)\d{2})(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?)?\s*\.?$"
+            r"^[^\s0-9.,;:][^0-9,;:()]*? et al\. (?P<journal>[A-Z][^.;:]{1,120}?)\.\s*(?:(?P<year>(?:1[89]|20)\d{2})(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?)?\s*\.?$"
         ),
         line,
     ) else {
@@ -247,16 +250,18 @@ pub(super) fn absorb_chinese_citation(line: &str, meta: &mut Meta, vocab: &Vocab
         return false;
     }
     let comma_form = regex!(
-        r"^(?:(?:本文刊于|刊于|引用本文|出处|来源|source|published in)\s*[:：]\s*)?(?P<journal>[^\d,，:：]{2,40}?)\s*[,，]\s*(?P<year>(?:19|20)\d{2})\s*[,，]\s*(?P<vol>\d+)\s*\(\s*(?P<issue>[^)]{1,10}?)\s*\)\s*[:：]\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?)"
+        r"^(?:(?:本文刊于|刊于|引用本文|出处|来源|source|published in)\s*[:：]\s*)?(?P<journal>[^0-9,，:：]+?)\s*[,，]\s*(?P<year>(?:19|20)\d{2})\s*[,，]\s*(?P<vol>\d+)\s*\(\s*(?P<issue>[^)]{1,10}?)\s*\)\s*[:：]\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?)"
     );
     let year_form = regex!(
-        r"^(?P<journal>[^\d\s][^\d]{1,40}?)\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?:第?\s*(?P<vol>\d+)\s*卷\s*)?第?\s*(?P<issue>\d+)\s*期"
+        r"^(?P<journal>[^0-9\s][^0-9]*?)\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?:第?\s*(?P<vol>\d+)\s*卷\s*)?第?\s*(?P<issue>\d+)\s*期"
     );
     let Some(caps) = captures(comma_form, line).or_else(|| captures(year_form, line)) else {
         return false;
     };
+    // Patterns without counted repeats compile small; the length is
+    // checked here.
     let journal = caps["journal"].trim();
-    if !plausible_journal(journal) {
+    if !(2..=40).contains(&journal.chars().count()) || !plausible_journal(journal) {
         return false;
     }
     set_once(
@@ -280,14 +285,13 @@ pub(super) fn absorb_journal_date(line: &str, meta: &mut Meta, vocab: &Vocab) ->
     let dated = regex!(
         r"^(?P<journal>[A-Z][A-Za-z.&' -]{1,60}?),\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<year>(?:19|20)\d{2})$"
     );
-    let published_in = regex!(
-        r"Published in\s*:\s*(?P<journal>[^()|]{3,120}?)\s*(?:\((?P<year>(?:19|20)\d{2})\)|\||$)"
-    );
+    let published_in =
+        regex!(r"Published in\s*:\s*(?P<journal>[^()|]+?)\s*(?:\((?P<year>(?:19|20)\d{2})\)|\||$)");
     let Some(caps) = captures(dated, line).or_else(|| captures(published_in, line)) else {
         return false;
     };
     let journal = caps["journal"].trim();
-    if !plausible_journal(journal) {
+    if !(3..=120).contains(&journal.len()) || !plausible_journal(journal) {
         return false;
     }
     set_once(
