@@ -177,18 +177,15 @@ fn enrich(study: &mut Study, title_text: Option<String>, vocab: &crate::vocab::V
     study.adverse_events = found.adverse_events;
     study.outcomes = found.outcomes;
     study.n_patients = counts::patients(&prose, &study.chinese, vocab);
-    // A translation states the design too, and may be the whole of it when
-    // the English was cut short: both languages are read for it.
-    let bilingual = (!study.english.is_empty() && !study.chinese.is_empty()).then(|| {
-        let mut text = prose.text.clone();
-        for p in &study.chinese {
-            text.push('\n');
-            text.push_str(p);
-        }
-        textutil::Prose::new(text)
-    });
-    let design_prose = bilingual.as_ref().unwrap_or(&prose);
-    study.design = counts::design(title_text.as_deref(), design_prose, study.n_patients, vocab)
+    study.design = counts::design(title_text.as_deref(), &prose, study.n_patients, vocab)
+        .or_else(|| {
+            // The translation may state what the English does not (or was
+            // cut before): read only when the English names no design.
+            (!study.english.is_empty() && !study.chinese.is_empty()).then(|| {
+                let chinese = textutil::Prose::new(study.chinese.join("\n"));
+                counts::design(None, &chinese, study.n_patients, vocab)
+            })?
+        })
         .as_deref()
         .map(SharedStr::interned);
     if study

@@ -152,6 +152,7 @@ impl Vocab {
         // A full DFA: it is run on every sentence a study says of itself.
         let design_cues = AhoCorasick::builder()
             .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(cues)
             .map_err(serde::de::Error::custom)?;
@@ -261,7 +262,7 @@ impl Vocab {
             .fold(0, |set, (_, bit)| set | bit)
     }
 
-    /// Where design cues start in `text`, in the order they end, each with its
+    /// Where design cues start in `text`, in text order, each with its
     /// design's bit. A cue ends where a word ends ("we review" is not in "we
     /// reviewed") and starts where one starts ("randomized controlled" is
     /// not in "non-randomized controlled" nor "nonrandomized controlled").
@@ -279,8 +280,10 @@ impl Vocab {
                 && start > 0
                 && (bytes[start - 1].is_ascii_alphabetic() || bytes[start - 1] == b'-'))
         };
+        // Leftmost-longest, not every overlapping place: one pass of the
+        // automaton, and a longer cue holds the shorter ones of its design.
         self.design_cues
-            .find_overlapping_iter(text)
+            .find_iter(text)
             .filter(move |m| word_end(m.end()) && word_start(m.start()))
             .map(|m| {
                 (

@@ -161,7 +161,8 @@ pub fn patients(prose: &Prose, chinese: &[SharedStr], vocab: &Vocab) -> Option<u
         // "84 were enrolled": a count whose noun the sentence gave before,
         // opening a clause ("between 2018 and August 2023 were included" is a
         // date).
-        if sentence_bonus > 0 {
+        let finds = |w: &[u8]| memchr::memmem::find(lower.as_bytes(), w).is_some();
+        if sentence_bonus > 0 && (finds(b" were ") || finds(b" was ")) {
             let taken_in = regex!(
                 r"(?:^|[,;:(]\s*)(\d{1,6}) (?:were|was) (?:enrolled|included|randomi[sz]ed|recruited)(?-u:\b)"
             );
@@ -420,19 +421,16 @@ pub fn design(
                     .is_some_and(u8::is_ascii_alphabetic)
         }) || (word_count_upto(lower, 13) <= 12 && !SAYS.any_in(lower))
     };
-    // One scan of the whole text for each word set, each place then given
-    // to its sentence: cheaper than scanning sentence by sentence.
-    let named_in = prose.design_cues_by_sentence(vocab);
+    // The word sets are found in one scan of the whole text each; the
+    // design automaton, slower per byte, reads only the sentences that
+    // speak of this study.
     let kinds = prose.flag_sentences(KINDS_OF_WORK.starts(&prose.lower));
     let reviewing = prose.flag_sentences(REVIEW_ITSELF.starts(&prose.lower));
-    for (k, (_, lower)) in prose.sentences().enumerate() {
+    for (k, (sentence, lower)) in prose.sentences().enumerate() {
         names_its_kind |= own[k] && kinds[k];
-        if named_in[k] != 0 && (own[k] || states_design(lower)) {
-            claimed |= if reviewing[k] {
-                named_in[k] & reviews
-            } else {
-                named_in[k]
-            };
+        if own[k] || states_design(lower) {
+            let named = vocab.design_cues_in(sentence);
+            claimed |= if reviewing[k] { named & reviews } else { named };
         }
     }
     let retrospective = vocab.retrospective_cues.any_in(&prose.lower);

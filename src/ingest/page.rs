@@ -143,7 +143,8 @@ fn read_line<'a>(r: &mut Reading<'a>, line: &'a str, vocab: &Vocab) {
         return;
     }
     // A citation shown as BibTeX: `title={Pemphigus: a treatment update.},`.
-    if let Some(caps) = regex!(r#"^\s*title\s*=\s*[{"]+(.+?)[}"]+,?\s*$"#).captures(line)
+    if line.trim_start().starts_with("title")
+        && let Some(caps) = regex!(r#"^\s*title\s*=\s*[{"]+(.+?)[}"]+,?\s*$"#).captures(line)
         && let Some(title) = caps.get(1)
     {
         add_header(r, &line[title.range()]);

@@ -218,26 +218,6 @@ impl Prose {
     }
 
     /// Each sentence as (original, lower case).
-    /// The designs whose cues each sentence holds (`Vocab::design_cues_in`
-    /// bits), from one scan of the whole text.
-    pub fn design_cues_by_sentence(&self, vocab: &crate::vocab::Vocab) -> Vec<u64> {
-        let mut named = vec![0u64; self.sentences.len()];
-        let mut k = 0;
-        // A cue lies within one sentence and the places come in the order
-        // they end, so the sentence index only grows.
-        for (at, bit) in vocab.design_cue_places(&self.text) {
-            while k < self.sentences.len() && self.sentences[k].1 <= at {
-                k += 1;
-            }
-            if let Some(slot) = named.get_mut(k)
-                && self.sentences[k].0 <= at
-            {
-                *slot |= bit;
-            }
-        }
-        named
-    }
-
     pub fn sentences(&self) -> impl Iterator<Item = (&str, &str)> {
         self.sentences
             .iter()

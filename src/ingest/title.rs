@@ -222,7 +222,7 @@ pub fn is_author_list(line: &str) -> bool {
                 (2..=4).contains(&han) && han == name.chars().count()
             })
     };
-    if !line.is_ascii() && chinese_names() {
+    if line.len() <= 120 && !line.is_ascii() && chinese_names() {
         return true;
     }
     if memchr::memchr2(b',', b';', line.as_bytes()).is_none() {
