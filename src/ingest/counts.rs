@@ -382,27 +382,6 @@ pub fn design(
     // a design and says nothing of it ("Prospective observational cohort
     // study at 22 centres.", not "A previous trial showed benefit."), states
     // this study's design too.
-    static SAYS: LazyLock<Words> = LazyLock::new(|| {
-        Words::whole(&[
-            "is",
-            "are",
-            "was",
-            "were",
-            "has",
-            "have",
-            "had",
-            "showed",
-            "shown",
-            "shows",
-            "found",
-            "demonstrated",
-            "suggest",
-            "suggested",
-            "reported",
-            "proved",
-            "proven",
-        ])
-    });
     let states_design = |lower: &str| {
         let lower = lower.trim_start();
         [
@@ -419,7 +398,7 @@ pub fn design(
                     .as_bytes()
                     .get(label.len())
                     .is_some_and(u8::is_ascii_alphabetic)
-        }) || (word_count_upto(lower, 13) <= 12 && !SAYS.any_in(lower))
+        }) || (word_count_upto(lower, 13) <= 12 && !super::title::VERBS.any_in(lower))
     };
     // The word sets are found in one scan of the whole text each; the
     // design automaton, slower per byte, reads only the sentences that

@@ -19,6 +19,49 @@ pub struct Header {
     pub affiliations: Vec<String>,
 }
 
+/// Words that make a line say something of what it names (finite verbs,
+/// modals, the authors speaking): a title or a design statement names
+/// things and says nothing of them.
+pub(super) static VERBS: LazyLock<Words> = LazyLock::new(|| {
+    Words::whole(&[
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "been",
+        "be",
+        "we",
+        "our",
+        "you",
+        "your",
+        "showed",
+        "shows",
+        "suggest",
+        "suggests",
+        "found",
+        "remains",
+        "may",
+        "can",
+        "could",
+        "should",
+        "will",
+        "would",
+        "received",
+        "occurred",
+        "remain",
+        "demonstrated",
+        "achieved",
+        "shown",
+        "reported",
+        "proved",
+        "proven",
+        "suggested",
+    ])
+});
+
 /// Whether a line before the abstract reads as a title rather than the
 /// abstract's first sentence: a title names things, a sentence says
 /// something of them.
@@ -84,40 +127,6 @@ fn scored(line: &str, repeats: usize, floor: Option<i32>) -> i32 {
         return score;
     }
     // The cue words are ASCII: matched on the lower-cased line.
-    static VERBS: LazyLock<Words> = LazyLock::new(|| {
-        Words::whole(&[
-            "is",
-            "are",
-            "was",
-            "were",
-            "has",
-            "have",
-            "had",
-            "been",
-            "be",
-            "we",
-            "our",
-            "you",
-            "your",
-            "showed",
-            "shows",
-            "suggest",
-            "suggests",
-            "found",
-            "remains",
-            "may",
-            "can",
-            "could",
-            "should",
-            "will",
-            "would",
-            "received",
-            "occurred",
-            "remain",
-            "demonstrated",
-            "achieved",
-        ])
-    });
     const PROSE_OPENINGS: [&str; 12] = [
         "to",
         "we",

@@ -260,15 +260,9 @@ pub(super) fn absorb_chinese_citation(line: &str, meta: &mut Meta, vocab: &Vocab
     };
     // Patterns without counted repeats compile small; the length is
     // checked here.
-    let journal = caps["journal"].trim();
-    if !(2..=40).contains(&journal.chars().count()) || !plausible_journal(journal) {
+    if !take_journal(&caps, 2..=40, meta, vocab) {
         return false;
     }
-    set_once(
-        &mut meta.journal,
-        textutil::recase_if_shouting(journal, vocab),
-    );
-    meta.year = meta.year.or_else(|| caps["year"].parse().ok());
     let text = |name: &str| caps.name(name).map(|m| m.as_str().replace(' ', ""));
     meta.volume = meta.volume.take().or_else(|| text("vol"));
     meta.issue = meta.issue.take().or_else(|| text("issue"));
@@ -290,8 +284,19 @@ pub(super) fn absorb_journal_date(line: &str, meta: &mut Meta, vocab: &Vocab) ->
     let Some(caps) = captures(dated, line).or_else(|| captures(published_in, line)) else {
         return false;
     };
+    take_journal(&caps, 3..=120, meta, vocab)
+}
+
+/// The `journal` and `year` groups of a citation's captures, when the name
+/// is of a length in `chars` and plausible; false (nothing set) otherwise.
+fn take_journal(
+    caps: &regex::Captures<'_>,
+    chars: std::ops::RangeInclusive<usize>,
+    meta: &mut Meta,
+    vocab: &Vocab,
+) -> bool {
     let journal = caps["journal"].trim();
-    if !(3..=120).contains(&journal.len()) || !plausible_journal(journal) {
+    if !chars.contains(&journal.chars().count()) || !plausible_journal(journal) {
         return false;
     }
     set_once(
